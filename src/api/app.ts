@@ -1,0 +1,66 @@
+/** The HTTP application: API routes, OpenAPI document, docs, and the web app, on one server. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ReadDb } from '../db/connection.js';
+import { DOCS_CSS, renderDocs } from './docsPage.js';
+import type { AppEnv } from './env.js';
+import { rewriteExtension } from './formats.js';
+import { HttpProblem, problemResponse } from './problem.js';
+import { registerInstrumentRoutes } from './routes/instruments/routes.js';
+import { registerMetaRoutes } from './routes/meta/routes.js';
+import { registerStateRoutes } from './routes/states/routes.js';
+import { registerUniversalityRoutes } from './routes/universality/routes.js';
+import { securityHeaders } from './security.js';
+import { serveWebApp } from './staticFiles.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+export interface AppOptions { db: ReadDb; webRoot?: string; log?: (line: string) => void }
+
+/** Builds the application; `fetch` is what the server (or a test) calls. */
+export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log }: AppOptions) {
+  const app = new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (result.success) return;
+      const errors = result.error.issues.map((i) => ({ parameter: i.path.join('.') || result.target, in: result.target, message: i.message }));
+      throw new HttpProblem(400, 'Invalid request', errors.map((e) => `${e.parameter}: ${e.message}`).join('; '), errors);
+    },
+  });
+  app.use('*', securityHeaders);
+  app.use('/api/*', async (c, next) => { c.set('db', db); await next(); });
+
+  registerStateRoutes(app);
+  registerInstrumentRoutes(app);
+  registerUniversalityRoutes(app);
+  registerMetaRoutes(app, VERSION);
+
+  const openapi = () => app.getOpenAPI31Document({
+    openapi: '3.1.0',
+    info: {
+      title: 'open1540', version: VERSION,
+      description: 'The open information system for UN Security Council resolution 1540 (2004): States, instruments and treaty universality, with sources.',
+      license: { name: 'Apache-2.0 (code); CC BY 4.0 (data)' },
+    },
+    servers: [{ url: '/' }],
+  });
+  app.get('/api/openapi.json', (c) => c.json(openapi()));
+  app.get('/api/docs', (c) => c.html(renderDocs(openapi() as unknown as Parameters<typeof renderDocs>[0])));
+  app.get('/api/docs.css', (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
+  app.all('/api/*', (c) => problemResponse(c, new HttpProblem(404, 'Not found', `no API route ${c.req.method} ${new URL(c.req.url).pathname}; see /api/docs`)));
+  app.get('*', serveWebApp(webRoot));
+
+  app.onError((err, c) => {
+    if (err instanceof HttpProblem) return problemResponse(c, err);
+    log?.(`error ${c.req.method} ${c.req.url}: ${err.stack ?? err.message}`);
+    return problemResponse(c, new HttpProblem(500, 'Internal error', 'the server could not answer this request; it has been logged'));
+  });
+
+  return {
+    app,
+    openapi,
+    fetch: (req: Request) => app.fetch(rewriteExtension(req)),
+  };
+}

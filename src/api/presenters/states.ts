@@ -1,0 +1,19 @@
+/** What JSON leaves for States. */
+import type { Source, State } from '../../core/types.js';
+
+export function presentStateSummary(s: State) {
+  return {
+    iso3: s.iso3, iso2: s.iso2, m49: s.m49, unStatus: s.unStatus, admitted: s.admitted, names: s.names,
+    group: s.group, region: s.region, subregion: s.subregion,
+  };
+}
+
+export function presentState(s: State, sources: Source[]) {
+  return {
+    ...presentStateSummary(s),
+    aliases: s.aliases, groupRoles: s.groupRoles,
+    ...(s.groupNote ? { groupNote: s.groupNote } : {}),
+    ...(s.intermediateRegion ? { intermediateRegion: s.intermediateRegion } : {}),
+    sources,
+  };
+}

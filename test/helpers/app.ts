@@ -1,0 +1,28 @@
+/** An application over a test database loaded with the given reference data. */
+import { createApp } from '../../src/api/app.js';
+import type { ReferenceData } from '../../src/core/referenceData.js';
+import type { Db } from '../../src/db/connection.js';
+import { loadReferenceData } from '../../src/db/loadReference.js';
+import { createTestDb, type Engine } from './db.js';
+
+export interface TestApp {
+  db: Db;
+  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  json<T = any>(path: string): Promise<{ status: number; body: T; type: string }>;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(engine: Engine, data: ReferenceData): Promise<TestApp> {
+  const db = await createTestDb(engine);
+  await loadReferenceData(db, data, 'test');
+  const { fetch } = createApp({ db });
+  const get = (path: string, headers: Record<string, string> = {}) => fetch(new Request(`http://localhost${path}`, { headers }));
+  return {
+    db, get,
+    async json(path: string) {
+      const res = await get(path);
+      return { status: res.status, body: await res.json(), type: res.headers.get('content-type') ?? '' };
+    },
+    close: () => db.close(),
+  };
+}
