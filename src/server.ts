@@ -33,7 +33,8 @@ export async function startServer(opts: { port?: number; host?: string; log?: (l
     const s = serve({ fetch, port, hostname: host }, () => resolve(s));
     s.on('error', (e: NodeJS.ErrnoException) => reject(e.code === 'EADDRINUSE' ? new Error(`port ${port} is in use: set PORT to another port`) : e));
   });
-  const url = `http://localhost:${port}`;
+  const address = server.address();
+  const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
   log(`open1540 ready at ${url} (${Math.round(performance.now() - t0)} ms)`);
   return {
     db, url,

@@ -7,7 +7,7 @@ import { createTestDb, type Engine } from './db.js';
 
 export interface TestApp {
   db: Db;
-  get(path: string, headers?: Record<string, string>): Promise<Response>;
+  get(path: string, headers?: Record<string, string>): Promise<Response> | Response;
   json<T = any>(path: string): Promise<{ status: number; body: T; type: string }>;
   close(): Promise<void>;
 }

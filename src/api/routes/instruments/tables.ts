@@ -1,5 +1,6 @@
 /** The CSV/XLSX layouts of the instrument lists. */
 import type { Instrument, Lang } from '../../../core/types.js';
+import { actionSourcesText, actionText } from '../../../reports/actionText.js';
 import type { Table } from '../../../reports/table.js';
 import type { instrumentParticipants } from '../../../services/participation.js';
 
@@ -22,7 +23,6 @@ export function instrumentsTable(instruments: Instrument[], lang: Lang, url: str
 type Participants = NonNullable<Awaited<ReturnType<typeof instrumentParticipants>>>;
 
 export function participantsTable(r: Participants, asOf: string, lang: Lang, url: string): Table {
-  const sourceTitles = new Map(r.sources.map((s) => [s.id, s.url ? `${s.title} <${s.url}>` : s.title]));
   return {
     name: `${r.instrument.code}-participants-${asOf}`,
     title: `${r.instrument.names[lang].full}: status of every entity as of ${asOf}`,
@@ -36,8 +36,8 @@ export function participantsTable(r: Participants, asOf: string, lang: Lang, url
     rows: r.participants.map((p) => ({
       iso3: p.state.iso3, name: p.state.names[lang].short, unMember: p.unMember, group: p.state.group, status: p.status,
       since: p.since, signed: p.signed,
-      actions: p.actions.map((a) => `${a.date} ${a.action}${a.depositary ? ` (${a.depositary})` : ''}${a.effective ? ` effective ${a.effective}` : ''}`),
-      sources: [...new Set(p.actions.map((a) => sourceTitles.get(a.source) ?? a.source))], notes: p.notes,
+      actions: p.actions.map(actionText),
+      sources: actionSourcesText(p.actions, r.sources), notes: p.notes,
     })),
   };
 }

@@ -1,5 +1,6 @@
 /** The CSV/XLSX layouts of the States lists. */
 import type { Lang, State } from '../../../core/types.js';
+import { actionSourcesText, actionText } from '../../../reports/actionText.js';
 import type { Table } from '../../../reports/table.js';
 import type { stateInstruments } from '../../../services/participation.js';
 
@@ -24,7 +25,6 @@ export function statesTable(states: State[], lang: Lang, url: string): Table {
 type StateInstruments = NonNullable<Awaited<ReturnType<typeof stateInstruments>>>;
 
 export function stateInstrumentsTable(r: StateInstruments, asOf: string, lang: Lang, url: string): Table {
-  const sourceTitles = new Map(r.sources.map((s) => [s.id, s.url ? `${s.title} <${s.url}>` : s.title]));
   return {
     name: `${r.state.iso3.toLowerCase()}-instruments-${asOf}`,
     title: `${r.state.names[lang].short}: status under each instrument as of ${asOf}`,
@@ -36,8 +36,8 @@ export function stateInstrumentsTable(r: StateInstruments, asOf: string, lang: L
     ],
     rows: r.rows.map((row) => ({
       code: row.instrument.code, name: row.instrument.names[lang].full, status: row.status, since: row.since, signed: row.signed,
-      actions: row.actions.map((a) => `${a.date} ${a.action}${a.depositary ? ` (${a.depositary})` : ''}${a.effective ? ` effective ${a.effective}` : ''}`),
-      sources: [...new Set(row.actions.map((a) => sourceTitles.get(a.source) ?? a.source))],
+      actions: row.actions.map(actionText),
+      sources: actionSourcesText(row.actions, r.sources),
       notes: row.notes,
     })),
   };
