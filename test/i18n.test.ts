@@ -30,7 +30,7 @@ describe('interface strings', () => {
       for (const m of source.matchAll(/>\s*([^<>{}\n]*\p{L}[^<>{}\n]*)\s*</gu)) {
         const text = m[1]!.trim();
         const symbolsOnly = /^[·—()\s]*(open1540|OpenAPI|ISO3|M49)?[·—()\s]*$/.test(text);
-        const code = /=>|&&|\|\||[!=]==|\?\s*\(|\)\s*$/.test(text);
+        const code = /=>|&&|\|\||[!=]==|\?\s*\(|\)\s*$|\)\s*\?$/.test(text);
         if (text && !symbolsOnly && !code) offenders.push(`${file}: "${text}"`);
       }
       for (const m of source.matchAll(/\b(aria-label|title|placeholder|alt)="([^"]*\p{L}[^"]*)"/gu)) offenders.push(`${file}: ${m[1]}="${m[2]}"`);

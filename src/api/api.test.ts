@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../../test/helpers/app.js';
 import { engines } from '../../test/helpers/db.js';
 
 const data = buildReferenceData({
-  instruments: [buildInstrument({ code: 'tst' }), buildInstrument({ code: 'ctbt', entryIntoForce: null, openedForSignature: '1996-09-24' })],
+  instruments: [buildInstrument({ code: 'tst', published: { parties: 4, asOf: '2020-01-01', source: 'test-source', note: 'synthetic' } }), buildInstrument({ code: 'ctbt', entryIntoForce: null, openedForSignature: '1996-09-24' })],
 });
 data.actions.push(
   act('AAA', 'signature', '1996-09-24', { instrument: 'ctbt' }), act('AAA', 'ratification', '2000-06-30', { instrument: 'ctbt' }),
@@ -70,6 +70,10 @@ describe.each(engines())('API on %s', (engine) => {
     const i = await t.json('/api/v1/instruments/tst?asOf=2013-01-01');
     expect(i.body.counts.unMembers.party).toBe(2);
     expect(i.body.history.at(-1)).toEqual({ date: '2013-01-01', parties: 2, unMemberParties: 2 });
+    const incomplete = await t.json('/api/v1/instruments/tst/participants?asOf=2021-01-01');
+    expect(incomplete.body.completeness).toEqual({ recorded: 2, published: 4, publishedAsOf: '2020-01-01', source: 'test-source', note: 'synthetic' });
+    expect(incomplete.body.instrument.published.parties).toBe(4);
+    expect(i.body.completeness).toBeNull();
     const u = await t.json('/api/v1/universality?asOf=2013-01-01');
     const tst = u.body.instruments.find((r: { instrument: { code: string } }) => r.instrument.code === 'tst');
     expect(tst.byGroup).toEqual([

@@ -49,7 +49,15 @@ export const InstrumentSchema = z.object({
   depositaries: z.array(z.object({ code: z.string(), name: z.string() })),
   openedForSignature: z.string().nullable(), entryIntoForce: z.string().nullable(),
   notes: z.string().optional(),
+  published: z.object({ parties: z.number().int(), asOf: z.string(), source: z.string(), note: z.string().optional() }).optional()
+    .describe("the depositary's published count of parties, with its date and source"),
 }).openapi('Instrument');
+
+export const CompletenessSchema = z.object({
+  recorded: z.number().int().describe('parties in the dated records on the date'),
+  published: z.number().int().describe("the depositary's published count"),
+  publishedAsOf: z.string(), source: z.string(), note: z.string().optional(),
+}).nullable().openapi('Completeness', { description: 'null when the dated records are complete as far as the published count shows' });
 
 export const StatusDetailSchema = z.object({
   status: StatusSchema,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { act, buildInstrument, buildReferenceData, buildState } from '../../test/helpers/factories.js';
-import { countByGroup, countParticipants, inForceAsOf, participantsAsOf, partiesOverTime } from './participation.js';
+import { completeness, countByGroup, countParticipants, inForceAsOf, participantsAsOf, partiesOverTime } from './participation.js';
 
 describe('participation as of a date', () => {
   const { states, actions } = buildReferenceData();
@@ -35,6 +35,15 @@ describe('participation as of a date', () => {
     expect(h[0]).toEqual({ date: '1971-12-31', parties: 0, unMemberParties: 0 });
     expect(h.find((r) => r.date === '1972-12-31')?.parties).toBe(1);
     expect(h.at(-1)).toEqual({ date: '2013-06-30', parties: 2, unMemberParties: 2 });
+  });
+
+  it('says when the dated records hold fewer parties than the depositary publishes', () => {
+    const counts = countParticipants(participantsAsOf(states, actions, '2020-01-01'));
+    const published = { parties: 5, asOf: '2019-06-01', source: 'test-source' };
+    expect(completeness({ published }, counts, '2020-01-01')).toEqual({ recorded: 2, published: 5, publishedAsOf: '2019-06-01', source: 'test-source' });
+    expect(completeness({ published }, counts, '2019-01-01')).toBeNull();
+    expect(completeness({ published: { ...published, parties: 2 } }, counts, '2020-01-01')).toBeNull();
+    expect(completeness({}, counts, '2020-01-01')).toBeNull();
   });
 
   it('knows whether an instrument is in force', () => {

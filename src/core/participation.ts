@@ -52,6 +52,18 @@ export function inForceAsOf(instrument: Pick<Instrument, 'entryIntoForce' | 'kin
   return instrument.entryIntoForce !== null && instrument.entryIntoForce <= asOf;
 }
 
+export interface Completeness { recorded: number; published: number; publishedAsOf: string; source: string; note?: string }
+
+/**
+ * Where the depositary publishes a count and the dated records hold fewer parties on or after that date,
+ * says so: figures from incomplete records must never be shown as complete.
+ */
+export function completeness(instrument: Pick<Instrument, 'published'>, counts: ParticipationCounts, asOf: string): Completeness | null {
+  const p = instrument.published;
+  if (!p || asOf < p.asOf || counts.all.party >= p.parties) return null;
+  return { recorded: counts.all.party, published: p.parties, publishedAsOf: p.asOf, source: p.source, ...(p.note ? { note: p.note } : {}) };
+}
+
 export interface GroupRow { group: RegionalGroup | 'none'; counts: StatusCounts & { total: number } }
 
 /** Counts by status among UN members of each regional group (the group in which a State is counted). */

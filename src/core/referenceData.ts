@@ -66,6 +66,12 @@ function checkInstruments(data: ReferenceData, sourceIds: ReadonlySet<string>, o
       out.push({ file, where: i.code, message: 'enters into force before it opened for signature' });
     }
     checkSources(file, i.code, i.sources ?? [], sourceIds, out);
+    if (i.published) {
+      const p = i.published;
+      if (!Number.isInteger(p.parties) || p.parties < 0) out.push({ file, where: i.code, message: 'published.parties must be a whole number' });
+      if (!isIsoDate(p.asOf)) out.push({ file, where: i.code, message: 'published.asOf is not a date' });
+      checkSources(file, `${i.code} published`, [p.source], sourceIds, out);
+    }
   }
   for (const i of data.instruments) {
     if (i.parent && !codes.has(i.parent)) out.push({ file: `data/treaties/instruments/${i.code}.json`, where: i.code, message: `unknown parent "${i.parent}"` });

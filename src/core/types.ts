@@ -37,6 +37,9 @@ export const WEAPONS = ['nuclear', 'chemical', 'biological', 'delivery', 'genera
 export interface InstrumentNames { short: string; full: string }
 export interface Depositary { code: string; name: string }
 
+/** The depositary's own published count, to show where the dated records are incomplete. */
+export interface PublishedCount { parties: number; asOf: string; source: string; note?: string }
+
 export interface Instrument {
   code: string;
   kind: InstrumentKind;
@@ -48,6 +51,7 @@ export interface Instrument {
   entryIntoForce: string | null;
   sources: string[];
   notes?: string;
+  published?: PublishedCount;
 }
 
 export const ACTION_TYPES = [

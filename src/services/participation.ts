@@ -1,5 +1,5 @@
 /** Reads reference data and applies the core status rules: the queries behind the participation API. */
-import { countByGroup, countParticipants, inForceAsOf, participantsAsOf, partiesOverTime } from '../core/participation.js';
+import { completeness, countByGroup, countParticipants, inForceAsOf, participantsAsOf, partiesOverTime } from '../core/participation.js';
 import { statusAsOf } from '../core/status.js';
 import type { ReadDb } from '../db/connection.js';
 import { actionsForInstrument, actionsForState, allActions } from '../db/repositories/actions.js';
@@ -14,8 +14,9 @@ export async function instrumentParticipants(db: ReadDb, code: string, asOf: str
   if (!instrument) return null;
   const [states, actions] = await Promise.all([listStates(db), actionsForInstrument(db, code)]);
   const participants = participantsAsOf(states, actions, asOf);
-  const sources = await listSources(db, [...new Set(actions.map((a) => a.source))]);
-  return { instrument, inForce: inForceAsOf(instrument, asOf), participants, counts: countParticipants(participants), sources };
+  const counts = countParticipants(participants);
+  const sources = await listSources(db, [...new Set([...actions.map((a) => a.source), ...(instrument.published ? [instrument.published.source] : [])])]);
+  return { instrument, inForce: inForceAsOf(instrument, asOf), participants, counts, completeness: completeness(instrument, counts, asOf), sources };
 }
 
 /** One instrument with its counts today and parties at the end of each year since it opened. */
@@ -26,8 +27,8 @@ export async function instrumentOverview(db: ReadDb, code: string, asOf: string)
   const first = [instrument.openedForSignature, ...actions.map((a) => a.date)].filter((d): d is string => !!d).sort()[0];
   const fromYear = first ? Number(first.slice(0, 4)) : Number(asOf.slice(0, 4));
   const counts = countParticipants(participantsAsOf(states, actions, asOf));
-  const sources = await listSources(db, instrument.sources);
-  return { instrument, inForce: inForceAsOf(instrument, asOf), counts, history: partiesOverTime(states, actions, fromYear, asOf), sources };
+  const sources = await listSources(db, [...instrument.sources, ...(instrument.published ? [instrument.published.source] : [])]);
+  return { instrument, inForce: inForceAsOf(instrument, asOf), counts, completeness: completeness(instrument, counts, asOf), history: partiesOverTime(states, actions, fromYear, asOf), sources };
 }
 
 /** A State's status under every instrument as of a date, or null for an unknown code. */
@@ -50,6 +51,7 @@ export async function universality(db: ReadDb, asOf: string) {
   const byInstrument = groupBy(actions, (a) => a.instrument);
   return instruments.map((instrument) => {
     const participants = participantsAsOf(states, byInstrument.get(instrument.code) ?? [], asOf);
-    return { instrument, inForce: inForceAsOf(instrument, asOf), counts: countParticipants(participants), byGroup: countByGroup(participants) };
+    const counts = countParticipants(participants);
+    return { instrument, inForce: inForceAsOf(instrument, asOf), counts, completeness: completeness(instrument, counts, asOf), byGroup: countByGroup(participants) };
   });
 }

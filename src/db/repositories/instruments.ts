@@ -6,17 +6,18 @@ import { upsertRows } from './bulk.js';
 interface InstrumentRow {
   code: string; kind: Instrument['kind']; parent: string | null; weapons: string[]; names: Instrument['names'];
   depositaries: Instrument['depositaries']; opened_for_signature: string | null; entry_into_force: string | null;
-  sources: string[]; notes: string | null;
+  sources: string[]; notes: string | null; published: Instrument['published'] | null;
 }
 
 const COLUMNS = `code, kind, parent, weapons, names, depositaries, opened_for_signature::text as opened_for_signature,
-  entry_into_force::text as entry_into_force, sources, notes`;
+  entry_into_force::text as entry_into_force, sources, notes, published`;
 
 function toInstrument(r: InstrumentRow): Instrument {
   return {
     code: r.code, kind: r.kind, parent: r.parent, weapons: r.weapons, names: r.names, depositaries: r.depositaries,
     openedForSignature: r.opened_for_signature, entryIntoForce: r.entry_into_force, sources: r.sources,
     ...(r.notes ? { notes: r.notes } : {}),
+    ...(r.published ? { published: r.published } : {}),
   };
 }
 
@@ -36,7 +37,7 @@ export async function upsertInstruments(tx: Db, instruments: readonly Instrument
   const rows = instruments.map((i) => ({
     code: i.code, position: order(i.code), kind: i.kind, parent: i.parent, weapons: i.weapons, names: i.names,
     depositaries: i.depositaries, opened_for_signature: i.openedForSignature, entry_into_force: i.entryIntoForce,
-    sources: i.sources, notes: i.notes ?? null,
+    sources: i.sources, notes: i.notes ?? null, published: i.published ?? null,
   }));
   await upsertRows(tx, 'instrument', ['code'], Object.keys(rows[0] ?? { code: 1 }), rows);
 }

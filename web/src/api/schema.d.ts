@@ -574,6 +574,13 @@ export interface components {
             openedForSignature: string | null;
             entryIntoForce: string | null;
             notes?: string;
+            /** @description the depositary's published count of parties, with its date and source */
+            published?: {
+                parties: number;
+                asOf: string;
+                source: string;
+                note?: string;
+            };
         };
         InstrumentNames: {
             ar: {
@@ -605,6 +612,7 @@ export interface components {
             asOf: string;
             inForce: boolean;
             counts: components["schemas"]["ParticipationCounts"];
+            completeness: components["schemas"]["Completeness"];
             history: {
                 date: string;
                 parties: number;
@@ -624,12 +632,23 @@ export interface components {
             none: number;
             total: number;
         };
+        /** @description null when the dated records are complete as far as the published count shows */
+        Completeness: {
+            /** @description parties in the dated records on the date */
+            recorded: number;
+            /** @description the depositary's published count */
+            published: number;
+            publishedAsOf: string;
+            source: string;
+            note?: string;
+        } | null;
         Participants: {
             instrument: components["schemas"]["Instrument"];
             asOf: string;
             /** @description false when the instrument is not in force on the date: "party" then means consent to be bound was given */
             inForce: boolean;
             counts: components["schemas"]["ParticipationCounts"];
+            completeness: components["schemas"]["Completeness"];
             participants: components["schemas"]["Participant"][];
             sources: components["schemas"]["Source"][];
         };
@@ -654,6 +673,7 @@ export interface components {
                 instrument: components["schemas"]["Instrument"];
                 inForce: boolean;
                 counts: components["schemas"]["ParticipationCounts"];
+                completeness: components["schemas"]["Completeness"];
                 byGroup: {
                     /** @description a regional group, or "none" */
                     group: string;

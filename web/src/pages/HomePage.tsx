@@ -25,9 +25,10 @@ export function HomePage() {
               {u.instruments.filter((r) => HEADLINE.includes(r.instrument.code)).map((r) => (
                 <li key={r.instrument.code} className="card">
                   <Link href={`/${lang}/instruments/${r.instrument.code}`}>
-                    <span className="card-figure">{r.counts.all.party}</span>
+                    <span className="card-figure">{r.counts.all.party}{r.completeness ? '*' : ''}</span>
                     <span className="card-label">{t(r.inForce ? 'home.parties' : 'home.partiesNotInForce', { name: instrumentShort(r.instrument, lang) })}</span>
                     <span className="card-sub">{instrumentFull(r.instrument, lang)}</span>
+                    {r.completeness ? <span className="card-sub">{t('universality.incomplete')}</span> : null}
                     <span className="card-sub">{t('home.unMembers', { count: r.counts.unMembers.party, total: r.counts.unMembers.total })}</span>
                   </Link>
                 </li>

@@ -9,6 +9,7 @@ import { WorldMap } from '../components/WorldMap';
 import { byName, instrumentFull, instrumentShort, stateName } from '../components/names';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { MapDateSlider } from '../components/MapDateSlider';
+import { CompletenessNote } from '../components/CompletenessNote';
 import { useLocation, withQuery } from '../router';
 
 /** An instrument: parties over time, a map on any date, the non-parties, and every participant. */
@@ -31,6 +32,7 @@ export function InstrumentPage({ code }: { code: string }) {
             {i.depositaries.length ? <div><dt>{t('instrument.depositaries')}</dt><dd>{i.depositaries.map((d) => d.name).join('; ')}</dd></div> : null}
             <div><dt>{t(statusKey(i.kind, 'party'))}</dt><dd>{t('instrument.countToday', { count: i.counts.all.party, un: i.counts.unMembers.party, total: i.counts.unMembers.total })}</dd></div>
           </dl>
+          <CompletenessNote completeness={i.completeness} sources={i.sources} />
           {i.notes ? <p className="note">{i.notes}</p> : null}
           <PartiesChart points={i.history} title={t('chart.title', { name: instrumentShort(i, lang) })} source={i.sources.map((s) => s.publisher ?? s.title).join('; ')} />
           <section aria-labelledby="on-date">
@@ -42,6 +44,7 @@ export function InstrumentPage({ code }: { code: string }) {
                 return (
                   <>
                     {!p.inForce ? <p className="note">{t('instrument.notInForceOnDate')}</p> : null}
+                    <CompletenessNote completeness={p.completeness} sources={p.sources} />
                     <p className="summary">{t('instrument.summary', { date: date(p.asOf), party: p.counts.all.party, signatory: p.counts.all.signatory, withdrawn: p.counts.all.withdrawn, none: p.counts.all.none })}</p>
                     <WorldMap participants={p.participants} kind={i.kind} title={t('map.title', { name: instrumentShort(i, lang), date: date(p.asOf) })} />
                     <h3>{t('instrument.nonParties', { count: nonParties.length })}</h3>

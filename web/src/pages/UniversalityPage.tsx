@@ -45,7 +45,7 @@ export function UniversalityPage() {
                       <th scope="row"><Link href={withQuery(`/${lang}/instruments/${r.instrument.code}`, { date: asOf })} title={instrumentFull(r.instrument, lang)}>{instrumentShort(r.instrument, lang)}</Link>
                         {!r.inForce ? <span className="muted small"> {t('universality.notInForce')}</span> : null}</th>
                       <td>{t(`kind.${r.instrument.kind}` as MessageKey)}</td>
-                      <td className="num">{number(r.counts.all.party)}</td>
+                      <td className="num">{number(r.counts.all.party)}{r.completeness ? <abbr title={t('universality.incomplete')}>*</abbr> : null}</td>
                       <td className="num">{t('universality.ofTotal', { count: r.counts.unMembers.party, total: r.counts.unMembers.total })}</td>
                       {GROUPS.map((g) => {
                         const c = r.byGroup.find((b) => b.group === g)?.counts;
@@ -57,6 +57,7 @@ export function UniversalityPage() {
                 </tbody>
               </table>
             </div>
+            {u.instruments.some((r) => r.completeness) ? <p className="source">{t('universality.incomplete')}</p> : null}
             <p className="source">{t('universality.method')}</p>
           </>
         )}

@@ -24,7 +24,7 @@ export function registerInstrumentRoutes(app: App): void {
     const asOf = resolveAsOf(c.req.valid('query').asOf);
     const r = await instrumentOverview(c.var.db, code, asOf);
     if (!r) throw notFound('instrument with code', code, 'code');
-    return c.json({ ...presentInstrument(r.instrument), asOf, inForce: r.inForce, counts: r.counts, history: r.history, sources: r.sources }, 200);
+    return c.json({ ...presentInstrument(r.instrument), asOf, inForce: r.inForce, counts: r.counts, completeness: r.completeness, history: r.history, sources: r.sources }, 200);
   });
 
   app.openapi(participantsRoute, async (c) => {
@@ -36,7 +36,7 @@ export function registerInstrumentRoutes(app: App): void {
     const format = wantedFormat(c);
     if (format !== 'json') return sendTable(c, format, participantsTable(r, asOf, lang, c.req.url));
     return c.json({
-      instrument: presentInstrument(r.instrument), asOf, inForce: r.inForce, counts: r.counts,
+      instrument: presentInstrument(r.instrument), asOf, inForce: r.inForce, counts: r.counts, completeness: r.completeness,
       participants: r.participants.map((p) => ({ state: presentStateSummary(p.state), unMember: p.unMember, ...presentStatus(p, p.actions) })),
       sources: r.sources,
     }, 200);

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { fileContent } from '../../formats.js';
 import { AsOfParam, LangParam } from '../../params.js';
 import { problemResponses } from '../../problem.js';
-import { InstrumentSchema, ParticipationCountsSchema, SourceSchema, StateSummarySchema, StatusDetailSchema } from '../../schemas.js';
+import { CompletenessSchema, InstrumentSchema, ParticipationCountsSchema, SourceSchema, StateSummarySchema, StatusDetailSchema } from '../../schemas.js';
 
 const CodeParam = z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be an instrument code such as npt')
   .openapi({ param: { name: 'code', in: 'path' }, example: 'npt' });
@@ -25,7 +25,7 @@ export const getInstrumentRoute = createRoute({
     200: {
       description: 'The instrument',
       content: { 'application/json': { schema: InstrumentSchema.extend({
-        asOf: z.string(), inForce: z.boolean(), counts: ParticipationCountsSchema,
+        asOf: z.string(), inForce: z.boolean(), counts: ParticipationCountsSchema, completeness: CompletenessSchema,
         history: z.array(z.object({ date: z.string(), parties: z.number().int(), unMemberParties: z.number().int() })),
         sources: z.array(SourceSchema),
       }).openapi('InstrumentDetail') } },
@@ -49,7 +49,7 @@ export const participantsRoute = createRoute({
         'application/json': { schema: z.object({
           instrument: InstrumentSchema, asOf: z.string(),
           inForce: z.boolean().describe('false when the instrument is not in force on the date: "party" then means consent to be bound was given'),
-          counts: ParticipationCountsSchema, participants: z.array(ParticipantSchema), sources: z.array(SourceSchema),
+          counts: ParticipationCountsSchema, completeness: CompletenessSchema, participants: z.array(ParticipantSchema), sources: z.array(SourceSchema),
         }).openapi('Participants') },
         ...fileContent,
       },

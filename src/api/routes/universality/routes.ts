@@ -8,7 +8,7 @@ import { fileContent, sendTable, wantedFormat } from '../../formats.js';
 import { AsOfParam, LangParam, resolveAsOf } from '../../params.js';
 import { presentInstrument } from '../../presenters/instruments.js';
 import { problemResponses } from '../../problem.js';
-import { CountsSchema, InstrumentSchema, ParticipationCountsSchema } from '../../schemas.js';
+import { CompletenessSchema, CountsSchema, InstrumentSchema, ParticipationCountsSchema } from '../../schemas.js';
 
 export const universalityRoute = createRoute({
   method: 'get', path: '/api/v1/universality', tags: ['Participation'],
@@ -21,7 +21,7 @@ export const universalityRoute = createRoute({
         'application/json': { schema: z.object({
           asOf: z.string(), groups: z.array(z.string()),
           instruments: z.array(z.object({
-            instrument: InstrumentSchema, inForce: z.boolean(), counts: ParticipationCountsSchema,
+            instrument: InstrumentSchema, inForce: z.boolean(), counts: ParticipationCountsSchema, completeness: CompletenessSchema,
             byGroup: z.array(z.object({ group: z.string().describe('a regional group, or "none"'), counts: CountsSchema })),
           })),
         }).openapi('Universality') },
@@ -42,12 +42,13 @@ function universalityTable(rows: Rows, asOf: string, lang: Lang, url: string): T
     columns: [
       { key: 'code', header: 'Code' }, { key: 'name', header: `Instrument (${lang})`, width: 48 },
       { key: 'party', header: 'Parties (all entities)' }, { key: 'signatory', header: 'Signatories' },
+      { key: 'published', header: 'Published count (where records are incomplete)' },
       { key: 'unParty', header: 'UN members that are parties' }, { key: 'unTotal', header: 'UN members on date' },
       ...groups.map((g) => ({ key: g, header: `Parties: ${g}` })),
     ],
     rows: rows.map((r) => ({
       code: r.instrument.code, name: r.instrument.names[lang].short, party: r.counts.all.party, signatory: r.counts.all.signatory,
-      unParty: r.counts.unMembers.party, unTotal: r.counts.unMembers.total,
+      published: r.completeness ? `${r.completeness.published} (${r.completeness.publishedAsOf})` : '', unParty: r.counts.unMembers.party, unTotal: r.counts.unMembers.total,
       ...Object.fromEntries(groups.map((g) => [g, r.byGroup.find((b) => b.group === g)?.counts.party ?? 0])),
     })),
   };
@@ -62,7 +63,7 @@ export function registerUniversalityRoutes(app: App): void {
     if (format !== 'json') return sendTable(c, format, universalityTable(rows, asOf, lang, c.req.url));
     return c.json({
       asOf, groups: [...REGIONAL_GROUPS, 'none'],
-      instruments: rows.map((r) => ({ instrument: presentInstrument(r.instrument), inForce: r.inForce, counts: r.counts, byGroup: r.byGroup })),
+      instruments: rows.map((r) => ({ instrument: presentInstrument(r.instrument), inForce: r.inForce, counts: r.counts, completeness: r.completeness, byGroup: r.byGroup })),
     }, 200);
   });
 }
