@@ -51,12 +51,13 @@ export const InstrumentSchema = z.object({
   notes: z.string().optional(),
   published: z.object({ parties: z.number().int(), asOf: z.string(), source: z.string(), note: z.string().optional() }).optional()
     .describe("the depositary's published count of parties, with its date and source"),
+  incomplete: z.string().optional().describe('present when the dated records are known to miss parties: what is missing'),
 }).openapi('Instrument');
 
 export const CompletenessSchema = z.object({
   recorded: z.number().int().describe('parties in the dated records on the date'),
-  published: z.number().int().describe("the depositary's published count"),
-  publishedAsOf: z.string(), source: z.string(), note: z.string().optional(),
+  published: z.number().int().nullable().describe("the depositary's published count, when it is higher than the records"),
+  publishedAsOf: z.string().nullable(), source: z.string().nullable(), note: z.string().optional(),
 }).nullable().openapi('Completeness', { description: 'null when the dated records are complete as far as the published count shows' });
 
 export const StatusDetailSchema = z.object({

@@ -41,9 +41,12 @@ describe('participation as of a date', () => {
     const counts = countParticipants(participantsAsOf(states, actions, '2020-01-01'));
     const published = { parties: 5, asOf: '2019-06-01', source: 'test-source' };
     expect(completeness({ published }, counts, '2020-01-01')).toEqual({ recorded: 2, published: 5, publishedAsOf: '2019-06-01', source: 'test-source' });
+    expect(completeness({ published, incomplete: 'Gaps.' }, counts, '2019-01-01')).toMatchObject({ published: null, note: 'Gaps.' });
     expect(completeness({ published }, counts, '2019-01-01')).toBeNull();
     expect(completeness({ published: { ...published, parties: 2 } }, counts, '2020-01-01')).toBeNull();
     expect(completeness({}, counts, '2020-01-01')).toBeNull();
+    expect(completeness({ incomplete: 'Dates of 38 members not published.' }, counts, '1990-01-01'))
+      .toEqual({ recorded: 2, published: null, publishedAsOf: null, source: null, note: 'Dates of 38 members not published.' });
   });
 
   it('knows whether an instrument is in force', () => {

@@ -52,16 +52,29 @@ export function inForceAsOf(instrument: Pick<Instrument, 'entryIntoForce' | 'kin
   return instrument.entryIntoForce !== null && instrument.entryIntoForce <= asOf;
 }
 
-export interface Completeness { recorded: number; published: number; publishedAsOf: string; source: string; note?: string }
+export interface Completeness {
+  recorded: number;
+  published: number | null;
+  publishedAsOf: string | null;
+  source: string | null;
+  note?: string;
+}
 
 /**
- * Where the depositary publishes a count and the dated records hold fewer parties on or after that date,
- * says so: figures from incomplete records must never be shown as complete.
+ * Says when the figures rest on incomplete records: the instrument is marked incomplete, or the depositary
+ * publishes a higher count than the dated records give on or after its date. Figures from incomplete
+ * records must never be shown as complete.
  */
-export function completeness(instrument: Pick<Instrument, 'published'>, counts: ParticipationCounts, asOf: string): Completeness | null {
+export function completeness(instrument: Pick<Instrument, 'published' | 'incomplete'>, counts: ParticipationCounts, asOf: string): Completeness | null {
   const p = instrument.published;
-  if (!p || asOf < p.asOf || counts.all.party >= p.parties) return null;
-  return { recorded: counts.all.party, published: p.parties, publishedAsOf: p.asOf, source: p.source, ...(p.note ? { note: p.note } : {}) };
+  const short = !!p && asOf >= p.asOf && counts.all.party < p.parties;
+  if (!short && !instrument.incomplete) return null;
+  const note = [instrument.incomplete, p?.note].filter(Boolean).join(' ');
+  return {
+    recorded: counts.all.party,
+    published: short ? p!.parties : null, publishedAsOf: short ? p!.asOf : null, source: short ? p!.source : null,
+    ...(note ? { note } : {}),
+  };
 }
 
 export interface GroupRow { group: RegionalGroup | 'none'; counts: StatusCounts & { total: number } }

@@ -72,6 +72,9 @@ function checkInstruments(data: ReferenceData, sourceIds: ReadonlySet<string>, o
       if (!isIsoDate(p.asOf)) out.push({ file, where: i.code, message: 'published.asOf is not a date' });
       checkSources(file, `${i.code} published`, [p.source], sourceIds, out);
     }
+    if (i.incomplete !== undefined && (typeof i.incomplete !== 'string' || !i.incomplete.trim())) {
+      out.push({ file, where: i.code, message: 'incomplete must say, in words, what is missing' });
+    }
   }
   for (const i of data.instruments) {
     if (i.parent && !codes.has(i.parent)) out.push({ file: `data/treaties/instruments/${i.code}.json`, where: i.code, message: `unknown parent "${i.parent}"` });

@@ -52,6 +52,8 @@ export interface Instrument {
   sources: string[];
   notes?: string;
   published?: PublishedCount;
+  /** Set when the dated records are known to miss parties (what is missing, in plain words). */
+  incomplete?: string;
 }
 
 export const ACTION_TYPES = [

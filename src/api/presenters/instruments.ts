@@ -7,6 +7,7 @@ export function presentInstrument(i: Instrument) {
     code: i.code, kind: i.kind, parent: i.parent, weapons: i.weapons, names: i.names, depositaries: i.depositaries,
     openedForSignature: i.openedForSignature, entryIntoForce: i.entryIntoForce, ...(i.notes ? { notes: i.notes } : {}),
     ...(i.published ? { published: i.published } : {}),
+    ...(i.incomplete ? { incomplete: i.incomplete } : {}),
   };
 }
 

@@ -581,6 +581,8 @@ export interface components {
                 source: string;
                 note?: string;
             };
+            /** @description present when the dated records are known to miss parties: what is missing */
+            incomplete?: string;
         };
         InstrumentNames: {
             ar: {
@@ -636,10 +638,10 @@ export interface components {
         Completeness: {
             /** @description parties in the dated records on the date */
             recorded: number;
-            /** @description the depositary's published count */
-            published: number;
-            publishedAsOf: string;
-            source: string;
+            /** @description the depositary's published count, when it is higher than the records */
+            published: number | null;
+            publishedAsOf: string | null;
+            source: string | null;
             note?: string;
         } | null;
         Participants: {

@@ -9,7 +9,10 @@ export function CompletenessNote({ completeness, sources }: { completeness: Sche
   return (
     <p className="incomplete" role="note">
       <strong>{t('completeness.title')}</strong>{' '}
-      {t('completeness.text', { recorded: completeness.recorded, published: completeness.published, date: date(completeness.publishedAsOf) })}
+      {completeness.published !== null
+        ? t('completeness.text', { recorded: completeness.recorded, published: completeness.published, date: date(completeness.publishedAsOf) })
+        : t('completeness.known', { recorded: completeness.recorded })}
+      {completeness.note ? <> {completeness.note}</> : null}
       {src?.url ? <> <a href={src.url} rel="noopener noreferrer" target="_blank">{t('timeline.source')}</a></> : null}
     </p>
   );

@@ -28,7 +28,7 @@ export function PartiesChart({ points, title, source }: { points: Point[]; title
             <text x={M.left - 6} y={y(v) + 4} textAnchor="end" className="tick">{number(v)}</text>
           </g>
         ))}
-        {points.map((p, i) => (i % step === 0 || i === points.length - 1) && (
+        {points.map((p, i) => ((i % step === 0 && points.length - 1 - i >= step / 2) || i === points.length - 1) && (
           <text key={p.date} x={x(i)} y={H - 10} textAnchor="middle" className="tick">{p.date.slice(0, 4)}</text>
         ))}
         <path d={line('parties')} className="line line-all" />
