@@ -15,7 +15,7 @@ const NO_DATA = '#eef0f3';
 type Countries = Feature<Geometry, { name: string }>[];
 
 /** A world map coloured by status; map shapes from Natural Earth (world-atlas), joined on M49 codes. */
-export function WorldMap({ participants, kind, title }: { participants: Participant[]; kind: Instrument['kind']; title: string }) {
+export function WorldMap({ participants, kind, title, incomplete = false }: { participants: Participant[]; kind: Instrument['kind']; title: string; incomplete?: boolean }) {
   const { t, lang } = useI18n();
   const [countries, setCountries] = useState<Countries | null>(null);
   useEffect(() => {
@@ -37,7 +37,7 @@ export function WorldMap({ participants, kind, title }: { participants: Particip
           <path d={path({ type: 'Sphere' }) ?? ''} className="sphere" />
           {countries.map((c, i) => {
             const p = byM49.get(String(c.id ?? '').padStart(3, '0'));
-            const label = p ? `${stateName(p.state, lang)}: ${t(statusKey(kind, p.status))}` : `${c.properties.name}: ${t('map.notInRegister')}`;
+            const label = p ? `${stateName(p.state, lang)}: ${t(statusKey(kind, p.status, incomplete))}` : `${c.properties.name}: ${t('map.notInRegister')}`;
             return (
               <path key={`${c.id ?? 'x'}-${i}`} d={path(c) ?? ''} fill={p ? STATUS_COLOURS[p.status] : NO_DATA} className="country">
                 <title>{label}</title>
@@ -47,7 +47,7 @@ export function WorldMap({ participants, kind, title }: { participants: Particip
         </svg>
       )}
       <ul className="legend">
-        {statuses.map((s) => <li key={s}><i className="swatch" data-status={s} aria-hidden="true" />{t(statusKey(kind, s))}</li>)}
+        {statuses.map((s) => <li key={s}><i className="swatch" data-status={s} aria-hidden="true" />{t(statusKey(kind, s, incomplete))}</li>)}
         <li><i className="swatch" data-status="nodata" aria-hidden="true" />{t('map.notInRegister')}</li>
       </ul>
       <p className="source">{t('map.source')}</p>

@@ -46,12 +46,12 @@ export function InstrumentPage({ code }: { code: string }) {
                     {!p.inForce ? <p className="note">{t('instrument.notInForceOnDate')}</p> : null}
                     <CompletenessNote completeness={p.completeness} sources={p.sources} />
                     <p className="summary">{t('instrument.summary', { date: date(p.asOf), party: p.counts.all.party, signatory: p.counts.all.signatory, withdrawn: p.counts.all.withdrawn, none: p.counts.all.none })}</p>
-                    <WorldMap participants={p.participants} kind={i.kind} title={t('map.title', { name: instrumentShort(i, lang), date: date(p.asOf) })} />
-                    <h3>{t('instrument.nonParties', { count: nonParties.length })}</h3>
+                    <WorldMap participants={p.participants} kind={i.kind} incomplete={!!i.incomplete} title={t('map.title', { name: instrumentShort(i, lang), date: date(p.asOf) })} />
+                    <h3>{t(i.incomplete ? 'instrument.noRecord' : 'instrument.nonParties', { count: nonParties.length })}</h3>
                     {nonParties.length === 0 ? <p className="empty">{t('instrument.universal')}</p> : (
                       <ul className="chips">
                         {[...nonParties].sort((a, b) => byName(lang)(a.state, b.state)).map((x) => (
-                          <li key={x.state.iso3}><Link href={`/${lang}/states/${x.state.iso3}`}>{stateName(x.state, lang)}</Link> <StatusBadge kind={i.kind} status={x.status} /></li>
+                          <li key={x.state.iso3}><Link href={`/${lang}/states/${x.state.iso3}`}>{stateName(x.state, lang)}</Link> <StatusBadge kind={i.kind} status={x.status} incomplete={!!i.incomplete} /></li>
                         ))}
                       </ul>
                     )}

@@ -54,9 +54,10 @@ export function StatePage({ iso3 }: { iso3: string }) {
                         {d.instruments.map((r) => (
                           <tr key={r.instrument.code}>
                             <td><Link href={`/${lang}/instruments/${r.instrument.code}`}>{instrumentShort(r.instrument, lang)}</Link><div className="muted small">{instrumentFull(r.instrument, lang)}</div></td>
-                            <td><StatusBadge kind={r.instrument.kind} status={r.status} />{r.since ? <div className="small">{t('state.since', { date: date(r.since) })}</div> : null}
+                            <td><StatusBadge kind={r.instrument.kind} status={r.status} incomplete={!!r.instrument.incomplete} />{r.since ? <div className="small">{t('state.since', { date: date(r.since) })}</div> : null}
                               {r.pendingWithdrawal ? <div className="small warn">{t('state.pendingWithdrawal', { date: date(r.pendingWithdrawal.effective) })}</div> : null}
-                              {!r.inForce && r.status === 'party' ? <div className="small muted">{t('state.notInForce')}</div> : null}</td>
+                              {!r.inForce && r.status === 'party' ? <div className="small muted">{t('state.notInForce')}</div> : null}
+                              {r.instrument.incomplete ? <div className="small warn">{t('state.incompleteRecords')}</div> : null}</td>
                             <td><Timeline actions={r.actions} sources={d.sources} />{r.notes.map((n) => <p key={n} className="note">{n}</p>)}</td>
                           </tr>
                         ))}
