@@ -11,7 +11,8 @@ import autocannon from 'autocannon';
 import { findPgBin, startPostgres } from '../test/setup/postgres.js';
 
 const ROOT = join(import.meta.dirname, '..');
-const duration = Number(process.argv[process.argv.indexOf('--duration') + 1] || 10);
+const durationArg = process.argv.indexOf('--duration');
+const duration = durationArg > 0 ? Number(process.argv[durationArg + 1]) : 10;
 
 interface Running { url: string; readyMs: number; stop(): Promise<void> }
 
@@ -37,10 +38,19 @@ function startServe(env: Record<string, string>, port: number): Promise<Running>
   });
 }
 
-async function load(url: string, path: string) {
-  const r = await autocannon({ url: `${url}${path}`, connections: 50, duration, headers: { accept: 'application/json' } });
+/** 50 concurrent clients for `duration` seconds; with `varyDate`, every request asks for another date (no cache hit). */
+async function load(url: string, path: string, varyDate = false) {
+  let n = 0;
+  const r = await autocannon({
+    url: `${url}${path}`, connections: 50, duration, headers: { accept: 'application/json', 'accept-encoding': 'gzip' },
+    ...(varyDate ? { requests: [{ setupRequest: (req: autocannon.Request) => {
+      n++;
+      const d = new Date(Date.UTC(1970, 0, 1) + (n % 20000) * 86_400_000).toISOString().slice(0, 10);
+      return { ...req, path: `${path.split('?')[0]}?asOf=${d}` };
+    } }] } : {}),
+  });
   return {
-    path, connections: 50, durationS: duration, requests: r.requests.total, errors: r.errors + r.non2xx,
+    path: varyDate ? `${path.split('?')[0]}?asOf=<a different date each request>` : path, connections: 50, durationS: duration, requests: r.requests.total, errors: r.errors + r.non2xx,
     throughputRps: Math.round(r.requests.average), p50Ms: r.latency.p50, p90Ms: r.latency.p90, p99Ms: r.latency.p99, maxMs: r.latency.max,
   };
 }
@@ -58,6 +68,7 @@ await s.stop();
 s = await startServe({ DATA_DIR: dataDir, DATABASE_URL: '' }, 15541);
 results.pgliteExistingStartMs = s.readyMs;
 results.pgliteParticipants = await load(s.url, PATH);
+results.pgliteParticipantsUncached = await load(s.url, PATH, true);
 await s.stop();
 rmSync(dataDir, { recursive: true, force: true });
 
@@ -71,6 +82,7 @@ if (bin) {
     s = await startServe({ DATABASE_URL: pg.url }, 15542);
     results.postgresExistingStartMs = s.readyMs;
     results.postgresParticipants = await load(s.url, PATH);
+    results.postgresParticipantsUncached = await load(s.url, PATH, true);
     results.postgresUniversality = await load(s.url, '/api/v1/universality?asOf=2008-12-31');
     await s.stop();
   } finally { pg.stop(); }

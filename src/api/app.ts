@@ -8,6 +8,7 @@ import { DOCS_CSS, renderDocs } from './docsPage.js';
 import type { AppEnv } from './env.js';
 import { rewriteExtension } from './formats.js';
 import { HttpProblem, problemResponse } from './problem.js';
+import { responseCache } from './responseCache.js';
 import { registerInstrumentRoutes } from './routes/instruments/routes.js';
 import { registerMetaRoutes } from './routes/meta/routes.js';
 import { registerStateRoutes } from './routes/states/routes.js';
@@ -18,10 +19,10 @@ import { serveWebApp } from './staticFiles.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-export interface AppOptions { db: ReadDb; webRoot?: string; log?: (line: string) => void }
+export interface AppOptions { db: ReadDb; webRoot?: string; log?: (line: string) => void; releaseTtlMs?: number }
 
 /** Builds the application; `fetch` is what the server (or a test) calls. */
-export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log }: AppOptions) {
+export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log, releaseTtlMs }: AppOptions) {
   const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) return;
@@ -31,6 +32,9 @@ export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log }: AppO
   });
   app.use('*', securityHeaders);
   app.use('/api/*', async (c, next) => { c.set('db', db); await next(); });
+  // Answers drawn only from the reference data are cached per data release.
+  const cache = responseCache(db, { releaseTtlMs });
+  for (const path of ['/api/v1/states', '/api/v1/states/*', '/api/v1/instruments', '/api/v1/instruments/*', '/api/v1/universality']) app.use(path, cache);
 
   registerStateRoutes(app);
   registerInstrumentRoutes(app);

@@ -23,6 +23,12 @@ export const StateSummarySchema = z.object({
   region: AreaSchema.nullable(), subregion: AreaSchema.nullable(),
 }).openapi('StateSummary');
 
+/** A State as named inside long lists: codes, group, and its short name in each language. */
+export const StateRefSchema = z.object({
+  iso3: z.string(), m49: z.string(), unStatus: z.enum(UN_STATUSES), group: GroupSchema.nullable(),
+  names: z.object(Object.fromEntries(LANGS.map((l) => [l, z.string()])) as Record<(typeof LANGS)[number], z.ZodString>).describe('short names'),
+}).openapi('StateRef');
+
 export const StateSchema = StateSummarySchema.extend({
   aliases: z.array(z.string()),
   groupRoles: z.array(z.object({ group: GroupSchema, role: z.enum(['member', 'observer']), note: z.string().optional() })),

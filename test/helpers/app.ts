@@ -12,10 +12,10 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(engine: Engine, data: ReferenceData): Promise<TestApp> {
+export async function createTestApp(engine: Engine, data: ReferenceData, opts: { releaseTtlMs?: number } = {}): Promise<TestApp> {
   const db = await createTestDb(engine);
   await loadReferenceData(db, data, 'test');
-  const { fetch } = createApp({ db });
+  const { fetch } = createApp({ db, ...opts });
   const get = (path: string, headers: Record<string, string> = {}) => fetch(new Request(`http://localhost${path}`, { headers }));
   return {
     db, get,

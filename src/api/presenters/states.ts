@@ -8,6 +8,13 @@ export function presentStateSummary(s: State) {
   };
 }
 
+export function presentStateRef(s: State) {
+  return {
+    iso3: s.iso3, m49: s.m49, unStatus: s.unStatus, group: s.group,
+    names: { ar: s.names.ar.short, zh: s.names.zh.short, en: s.names.en.short, fr: s.names.fr.short, ru: s.names.ru.short, es: s.names.es.short },
+  };
+}
+
 export function presentState(s: State, sources: Source[]) {
   return {
     ...presentStateSummary(s),

@@ -15,3 +15,9 @@ export async function latestRelease(db: ReadDb): Promise<DataRelease | null> {
 export async function recordRelease(tx: Db, hash: string, origin: string, summary: Record<string, string>): Promise<void> {
   await tx.query('insert into data_release (hash, origin, summary) values ($1, $2, $3)', [hash, origin, JSON.stringify(summary)]);
 }
+
+/** The id of the latest release (0 on an empty database): cheap enough to ask on every request. */
+export async function latestReleaseId(db: ReadDb): Promise<number> {
+  const rows = await db.query<{ id: number | null }>('select max(id) as id from data_release');
+  return rows[0]?.id ?? 0;
+}

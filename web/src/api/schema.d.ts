@@ -664,9 +664,25 @@ export interface components {
             } | null;
             notes: string[];
             actions: components["schemas"]["Action"][];
-            state: components["schemas"]["StateSummary"];
+            state: components["schemas"]["StateRef"];
             /** @description a UN Member State on the date */
             unMember: boolean;
+        };
+        StateRef: {
+            iso3: string;
+            m49: string;
+            /** @enum {string} */
+            unStatus: "member" | "observer" | "other";
+            group: components["schemas"]["RegionalGroup"];
+            /** @description short names */
+            names: {
+                ar: string;
+                zh: string;
+                en: string;
+                fr: string;
+                ru: string;
+                es: string;
+            };
         };
         Universality: {
             asOf: string;

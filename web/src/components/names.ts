@@ -1,7 +1,13 @@
 import type { Instrument, StateSummary } from '../api/client';
 import type { I18n, Lang, MessageKey } from '../i18n/i18n';
 
-export const stateName = (s: Pick<StateSummary, 'names'>, lang: Lang) => s.names[lang].short;
+type Named = { names: StateSummary['names'] | Record<Lang, string> };
+
+/** The short name of a State in the language (from a full record or a list reference). */
+export function stateName(s: Named, lang: Lang): string {
+  const n = s.names[lang];
+  return typeof n === 'string' ? n : n.short;
+}
 export const instrumentShort = (i: Pick<Instrument, 'names'>, lang: Lang) => i.names[lang].short;
 export const instrumentFull = (i: Pick<Instrument, 'names'>, lang: Lang) => i.names[lang].full;
 
@@ -19,7 +25,7 @@ export function areaName(t: I18n['t'], area: { code: string; name: string } | nu
 }
 
 /** Sorts by the name in the reader's language, using the language's collation. */
-export function byName<T extends Pick<StateSummary, 'names'>>(lang: Lang) {
+export function byName<T extends Named>(lang: Lang) {
   const collator = new Intl.Collator(lang);
   return (a: T, b: T) => collator.compare(stateName(a, lang), stateName(b, lang));
 }

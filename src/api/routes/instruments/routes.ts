@@ -5,7 +5,7 @@ import type { App } from '../../env.js';
 import { sendTable, wantedFormat } from '../../formats.js';
 import { resolveAsOf } from '../../params.js';
 import { presentInstrument, presentStatus } from '../../presenters/instruments.js';
-import { presentStateSummary } from '../../presenters/states.js';
+import { presentStateRef } from '../../presenters/states.js';
 import { notFound } from '../../problem.js';
 import { getInstrumentRoute, listInstrumentsRoute, participantsRoute } from './schema.js';
 import { instrumentsTable, participantsTable } from './tables.js';
@@ -37,7 +37,7 @@ export function registerInstrumentRoutes(app: App): void {
     if (format !== 'json') return sendTable(c, format, participantsTable(r, asOf, lang, c.req.url));
     return c.json({
       instrument: presentInstrument(r.instrument), asOf, inForce: r.inForce, counts: r.counts, completeness: r.completeness,
-      participants: r.participants.map((p) => ({ state: presentStateSummary(p.state), unMember: p.unMember, ...presentStatus(p, p.actions) })),
+      participants: r.participants.map((p) => ({ state: presentStateRef(p.state), unMember: p.unMember, ...presentStatus(p, p.actions) })),
       sources: r.sources,
     }, 200);
   });

@@ -3,7 +3,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { fileContent } from '../../formats.js';
 import { AsOfParam, LangParam } from '../../params.js';
 import { problemResponses } from '../../problem.js';
-import { CompletenessSchema, InstrumentSchema, ParticipationCountsSchema, SourceSchema, StateSummarySchema, StatusDetailSchema } from '../../schemas.js';
+import { CompletenessSchema, InstrumentSchema, ParticipationCountsSchema, SourceSchema, StateRefSchema, StatusDetailSchema } from '../../schemas.js';
 
 const CodeParam = z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be an instrument code such as npt')
   .openapi({ param: { name: 'code', in: 'path' }, example: 'npt' });
@@ -35,7 +35,7 @@ export const getInstrumentRoute = createRoute({
 });
 
 export const ParticipantSchema = StatusDetailSchema.extend({
-  state: StateSummarySchema, unMember: z.boolean().describe('a UN Member State on the date'),
+  state: StateRefSchema, unMember: z.boolean().describe('a UN Member State on the date'),
 }).openapi('Participant');
 
 export const participantsRoute = createRoute({
