@@ -33,8 +33,7 @@ export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log, releas
   app.use('*', securityHeaders);
   app.use('/api/*', async (c, next) => { c.set('db', db); await next(); });
   // Answers drawn only from the reference data are cached per data release.
-  const cache = responseCache(db, { releaseTtlMs });
-  for (const path of ['/api/v1/states', '/api/v1/states/*', '/api/v1/instruments', '/api/v1/instruments/*', '/api/v1/universality']) app.use(path, cache);
+  app.use('/api/v1/*', responseCache(db, { releaseTtlMs, paths: /^\/api\/v1\/(states|instruments|universality)(\/|$)/ }));
 
   registerStateRoutes(app);
   registerInstrumentRoutes(app);

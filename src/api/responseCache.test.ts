@@ -20,6 +20,12 @@ describe.each(engines())('response cache on %s', (engine) => {
     const zipped = await t.get('/api/v1/instruments/tst/participants?asOf=2020-01-01', { 'accept-encoding': 'gzip' });
     expect(zipped.headers.get('content-encoding')).toBe('gzip');
     expect(gunzipSync(Buffer.from(await zipped.arrayBuffer())).toString()).toBe(body);
+    // A client that does not accept gzip still gets plain JSON after a gzip client filled the cache.
+    const list = await t.get('/api/v1/states', { 'accept-encoding': 'gzip' });
+    expect(list.headers.get('content-encoding')).toBe('gzip');
+    const plain = await t.get('/api/v1/states');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect((await plain.json()).count).toBe(3);
     const csv = await t.get('/api/v1/instruments/tst/participants.csv?asOf=2020-01-01');
     expect(csv.headers.get('content-type')).toMatch(/text\/csv/);
   });

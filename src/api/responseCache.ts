@@ -12,10 +12,10 @@ import { latestReleaseId } from '../db/repositories/releases.js';
 type Bytes = Uint8Array<ArrayBuffer>;
 interface Entry { status: number; headers: [string, string][]; body: Bytes; gzip: Bytes | null; etag: string }
 
-export interface ResponseCacheOptions { maxEntries?: number; releaseTtlMs?: number }
+export interface ResponseCacheOptions { maxEntries?: number; releaseTtlMs?: number; /** which paths are cached */ paths: RegExp }
 
 /** A cache middleware for GET routes whose answers depend only on the reference data. */
-export function responseCache(db: ReadDb, opts: ResponseCacheOptions = {}): MiddlewareHandler {
+export function responseCache(db: ReadDb, opts: ResponseCacheOptions): MiddlewareHandler {
   const maxEntries = opts.maxEntries ?? 500;
   const ttl = opts.releaseTtlMs ?? 1000;
   const entries = new Map<string, Entry>();
@@ -35,7 +35,7 @@ export function responseCache(db: ReadDb, opts: ResponseCacheOptions = {}): Midd
   };
 
   return async (c, next) => {
-    if (c.req.method !== 'GET') return next();
+    if (c.req.method !== 'GET' || !opts.paths.test(c.req.path)) return next();
     const id = await currentRelease();
     const accept = c.req.header('accept') ?? '';
     const key = `${id} ${accept.includes('spreadsheetml') ? 'xlsx' : accept.includes('text/csv') ? 'csv' : 'json'} ${c.req.url}`;
