@@ -85,9 +85,13 @@ function checkActions(data: ReferenceData, sourceIds: ReadonlySet<string>, today
   const states = new Set(data.states.map((s) => s.iso3));
   const instruments = new Map(data.instruments.map((i) => [i.code, i]));
   const keys = new Set<string>();
-  data.actions.forEach((a, n) => {
+  const rowsSeen = new Map<string, number>();
+  data.actions.forEach((a) => {
     const file = `data/treaties/actions/${a.instrument}.csv`;
-    const where = `row ${n + 1} (${a.state} ${a.action} ${a.date})`;
+    // Actions are read file by file in order: the count within the file gives its line (after the header).
+    const row = (rowsSeen.get(a.instrument) ?? 0) + 1;
+    rowsSeen.set(a.instrument, row);
+    const where = `line ${row + 1} (${a.state} ${a.action} ${a.date})`;
     const inst = instruments.get(a.instrument);
     if (!inst) { out.push({ file, where, message: `unknown instrument "${a.instrument}"` }); return; }
     if (!states.has(a.state)) out.push({ file, where, message: `unknown State code "${a.state}"` });

@@ -108,3 +108,19 @@ describe('six languages', () => {
     await expectAccessible();
   });
 });
+
+describe('on a phone', () => {
+  it('the State profile and the instrument page fit the screen (tables scroll inside their box)', async () => {
+    const phone = await h.browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, locale: 'es-ES' });
+    const p = await phone.newPage();
+    try {
+      await p.goto(`${h.server.url}/es/instruments/cwc`);
+      await p.locator('.map svg path.country').first().waitFor();
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await p.screenshot({ path: `${SCREENSHOTS}/08-phone-cwc-es.png` });
+      await p.goto(`${h.server.url}/es/states/MEX`);
+      await p.getByRole('heading', { name: 'México', level: 1 }).waitFor();
+      expect(await p.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    } finally { await phone.close(); }
+  });
+});
