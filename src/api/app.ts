@@ -3,7 +3,17 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ReadDb } from '../db/connection.js';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import type { Db } from '../db/connection.js';
+import { AccountError } from '../services/accounts.js';
+import { ConflictError } from '../services/contacts.js';
+import { resolveActor } from './auth/actor.js';
+import { securedPlain } from './policies/registry.js';
+import { registerAuditRoutes } from './routes/audit/routes.js';
+import { registerAuthRoutes } from './routes/auth/routes.js';
+import { registerContactRoutes } from './routes/contacts/routes.js';
+import { registerUserRoutes } from './routes/users/routes.js';
 import { DOCS_CSS, renderDocs } from './docsPage.js';
 import type { AppEnv } from './env.js';
 import { rewriteExtension } from './formats.js';
@@ -19,7 +29,9 @@ import { serveWebApp } from './staticFiles.js';
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
-export interface AppOptions { db: ReadDb; webRoot?: string; log?: (line: string) => void; releaseTtlMs?: number }
+export const MAX_BODY_BYTES = 256 * 1024;
+
+export interface AppOptions { db: Db; webRoot?: string; log?: (line: string) => void; releaseTtlMs?: number }
 
 /** Builds the application; `fetch` is what the server (or a test) calls. */
 export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log, releaseTtlMs }: AppOptions) {
@@ -32,6 +44,11 @@ export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log, releas
   });
   app.use('*', securityHeaders);
   app.use('/api/*', async (c, next) => { c.set('db', db); await next(); });
+  app.use('/api/*', bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => { throw new HttpProblem(413, 'Request body too large', `send at most ${MAX_BODY_BYTES / 1024} KiB`); },
+  }));
+  app.use('/api/*', resolveActor);
   // Answers drawn only from the reference data are cached per data release.
   app.use('/api/v1/*', responseCache(db, { releaseTtlMs, paths: /^\/api\/v1\/(states|instruments|universality)(\/|$)/ }));
 
@@ -39,6 +56,10 @@ export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log, releas
   registerInstrumentRoutes(app);
   registerUniversalityRoutes(app);
   registerMetaRoutes(app, VERSION);
+  registerAuthRoutes(app);
+  registerUserRoutes(app);
+  registerContactRoutes(app);
+  registerAuditRoutes(app);
 
   const openapi = () => app.getOpenAPI31Document({
     openapi: '3.1.0',
@@ -49,14 +70,25 @@ export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log, releas
     },
     servers: [{ url: '/' }],
   });
-  app.get('/api/openapi.json', (c) => c.json(openapi()));
-  app.get('/api/docs', (c) => c.html(renderDocs(openapi() as unknown as Parameters<typeof renderDocs>[0])));
-  app.get('/api/docs.css', (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
+  app.get('/api/openapi.json', securedPlain('GET', '/api/openapi.json', 'reference:read'), (c) => c.json(openapi()));
+  app.get('/api/docs', securedPlain('GET', '/api/docs', 'reference:read'), (c) => c.html(renderDocs(openapi() as unknown as Parameters<typeof renderDocs>[0])));
+  app.get('/api/docs.css', securedPlain('GET', '/api/docs.css', 'reference:read'), (c) => c.body(DOCS_CSS, 200, { 'content-type': 'text/css; charset=utf-8' }));
   app.all('/api/*', (c) => problemResponse(c, new HttpProblem(404, 'Not found', `no API route ${c.req.method} ${new URL(c.req.url).pathname}; see /api/docs`)));
   app.get('*', serveWebApp(webRoot));
 
   app.onError((err, c) => {
     if (err instanceof HttpProblem) return problemResponse(c, err);
+    if (err instanceof AccountError) {
+      return problemResponse(c, new HttpProblem(err.status, err.status === 401 ? 'Not signed in' : err.status === 429 ? 'Too many attempts' : 'Request refused', err.message,
+        err.field ? [{ parameter: err.field, in: 'body', message: err.message }] : undefined));
+    }
+    if (err instanceof ConflictError) {
+      return c.json({ type: 'https://open1540.org/problems/409', title: 'Conflict', status: 409, detail: err.message, current: err.current }, 409, { 'content-type': 'application/problem+json' });
+    }
+    if (err instanceof HTTPException) {
+      const status = err.status as HttpProblem['status'];
+      return problemResponse(c, new HttpProblem(status, status === 400 ? 'Invalid request' : 'Request refused', err.message || 'the request could not be read'));
+    }
     log?.(`error ${c.req.method} ${c.req.url}: ${err.stack ?? err.message}`);
     return problemResponse(c, new HttpProblem(500, 'Internal error', 'the server could not answer this request; it has been logged'));
   });

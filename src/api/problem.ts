@@ -15,7 +15,7 @@ export type Problem = z.infer<typeof ProblemSchema>;
 
 /** Thrown by handlers; rendered as problem+json by the app's error handler. */
 export class HttpProblem extends Error {
-  constructor(readonly status: 400 | 404 | 406 | 413 | 415 | 500, readonly title: string, detail: string, readonly errors?: Problem['errors']) {
+  constructor(readonly status: 400 | 401 | 403 | 404 | 406 | 409 | 413 | 415 | 429 | 500, readonly title: string, detail: string, readonly errors?: Problem['errors']) {
     super(detail);
   }
 }

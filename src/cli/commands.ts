@@ -8,6 +8,9 @@ import { DEFAULT_DATA_DIR, readReferenceData } from '../ingest/referenceFiles.js
 import { importUnodaFile, ImportRefused } from '../ingest/unodaImport.js';
 import { prepareDatabase, startServer } from '../server.js';
 
+/** Enough of a database to build the app for its OpenAPI document, without one. */
+const OFFLINE_DB = { kind: 'pglite' as const, query: async () => [], exec: async () => {}, transaction: async <T>(fn: (tx: never) => Promise<T>) => fn(undefined as never), close: async () => {} };
+
 export interface Command { name: string; args: string; help: string; run(args: string[]): Promise<number> }
 
 function option(args: string[], name: string): string | undefined {
@@ -80,7 +83,7 @@ export const commands: Command[] = [
     name: 'openapi', args: '',
     help: 'Prints the OpenAPI 3.1 document of the API.',
     async run() {
-      const { openapi } = createApp({ db: { kind: 'pglite', query: async () => [] } });
+      const { openapi } = createApp({ db: OFFLINE_DB });
       console.log(JSON.stringify(openapi(), null, 2));
       return 0;
     },

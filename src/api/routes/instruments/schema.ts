@@ -1,5 +1,6 @@
 /** Request and response schemas of /api/v1/instruments. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { secured } from '../../policies/registry.js';
 import { fileContent } from '../../formats.js';
 import { AsOfParam, LangParam } from '../../params.js';
 import { problemResponses } from '../../problem.js';
@@ -8,7 +9,7 @@ import { CompletenessSchema, InstrumentSchema, ParticipationCountsSchema, Source
 const CodeParam = z.string().regex(/^[a-z0-9-]{2,40}$/, 'must be an instrument code such as npt')
   .openapi({ param: { name: 'code', in: 'path' }, example: 'npt' });
 
-export const listInstrumentsRoute = createRoute({
+export const listInstrumentsRoute = secured('reference:read', {
   method: 'get', path: '/api/v1/instruments', tags: ['Instruments'], summary: 'Every instrument (treaties, protocols, agreements, codes of conduct, regimes)',
   request: { query: z.object({ lang: LangParam }) },
   responses: {
@@ -17,7 +18,7 @@ export const listInstrumentsRoute = createRoute({
   },
 });
 
-export const getInstrumentRoute = createRoute({
+export const getInstrumentRoute = secured('reference:read', {
   method: 'get', path: '/api/v1/instruments/{code}', tags: ['Instruments'],
   summary: 'One instrument, its counts as of a date, and the number of parties at the end of each year',
   request: { params: z.object({ code: CodeParam }), query: z.object({ asOf: AsOfParam }) },
@@ -38,7 +39,7 @@ export const ParticipantSchema = StatusDetailSchema.extend({
   state: StateRefSchema, unMember: z.boolean().describe('a UN Member State on the date'),
 }).openapi('Participant');
 
-export const participantsRoute = createRoute({
+export const participantsRoute = secured('reference:read', {
   method: 'get', path: '/api/v1/instruments/{code}/participants', tags: ['Instruments', 'Participation'],
   summary: 'Every entity with its status under the instrument as of a date, its actions, and counts',
   request: { params: z.object({ code: CodeParam }), query: z.object({ asOf: AsOfParam, lang: LangParam }) },

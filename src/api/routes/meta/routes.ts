@@ -1,9 +1,10 @@
 /** /api/v1/meta: what build and which data release is being served. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { secured } from '../../policies/registry.js';
 import { latestRelease } from '../../../db/repositories/releases.js';
 import type { App } from '../../env.js';
 
-export const metaRoute = createRoute({
+export const metaRoute = secured('reference:read', {
   method: 'get', path: '/api/v1/meta', tags: ['Meta'], summary: 'Version, database engine and the reference-data release loaded',
   responses: {
     200: {

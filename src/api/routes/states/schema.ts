@@ -1,5 +1,6 @@
 /** Request and response schemas of /api/v1/states. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { secured } from '../../policies/registry.js';
 import { REGIONAL_GROUPS, UN_STATUSES } from '../../../core/types.js';
 import { fileContent } from '../../formats.js';
 import { AsOfParam, LangParam } from '../../params.js';
@@ -9,7 +10,7 @@ import { InstrumentSchema, SourceSchema, StateSchema, StateSummarySchema, Status
 export const Iso3Param = z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO 3166-1 alpha-3 code such as FRA')
   .openapi({ param: { name: 'iso3', in: 'path' }, example: 'FRA' });
 
-export const listStatesRoute = createRoute({
+export const listStatesRoute = secured('reference:read', {
   method: 'get', path: '/api/v1/states', tags: ['States'],
   summary: 'UN Member States, observer States and the other entities that are parties to the instruments',
   request: {
@@ -30,7 +31,7 @@ export const listStatesRoute = createRoute({
   },
 });
 
-export const getStateRoute = createRoute({
+export const getStateRoute = secured('reference:read', {
   method: 'get', path: '/api/v1/states/{iso3}', tags: ['States'], summary: 'One State with its codes, names, group, region and sources',
   request: { params: z.object({ iso3: Iso3Param }) },
   responses: {
@@ -44,7 +45,7 @@ export const StateInstrumentRowSchema = StatusDetailSchema.extend({
   inForce: z.boolean().describe('whether the instrument itself is in force on the date'),
 }).openapi('StateInstrumentStatus');
 
-export const stateInstrumentsRoute = createRoute({
+export const stateInstrumentsRoute = secured('reference:read', {
   method: 'get', path: '/api/v1/states/{iso3}/instruments', tags: ['States', 'Participation'],
   summary: "The State's status under every instrument as of a date, with its actions and their sources",
   request: { params: z.object({ iso3: Iso3Param }), query: z.object({ asOf: AsOfParam, lang: LangParam }) },

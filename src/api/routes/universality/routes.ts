@@ -1,5 +1,6 @@
 /** /api/v1/universality: every instrument's counts, overall and by regional group, as of a date. */
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { secured } from '../../policies/registry.js';
 import { REGIONAL_GROUPS, type Lang } from '../../../core/types.js';
 import type { Table } from '../../../reports/table.js';
 import { universality } from '../../../services/participation.js';
@@ -10,7 +11,7 @@ import { presentInstrument } from '../../presenters/instruments.js';
 import { problemResponses } from '../../problem.js';
 import { CompletenessSchema, CountsSchema, InstrumentSchema, ParticipationCountsSchema } from '../../schemas.js';
 
-export const universalityRoute = createRoute({
+export const universalityRoute = secured('reference:read', {
   method: 'get', path: '/api/v1/universality', tags: ['Participation'],
   summary: 'Instruments × counts by status, overall, among UN members, and by regional group (UN members on the date)',
   request: { query: z.object({ asOf: AsOfParam, lang: LangParam }) },

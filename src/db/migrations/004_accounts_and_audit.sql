@@ -1,0 +1,92 @@
+-- Accounts, sessions, API tokens and login attempts; the points-of-contact directory (personal data,
+-- scoped by State); and the append-only, hash-chained audit log.
+
+create table app_user (
+  id bigserial primary key,
+  email text not null unique check (email = lower(email)),
+  display_name text not null,
+  role text not null check (role in ('state_poc', 'expert', 'committee_member', 'provider', 'admin')),
+  state char(3) references state (iso3),
+  org text,
+  password_hash text not null,
+  disabled boolean not null default false,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now(),
+  check (role <> 'state_poc' or state is not null),
+  check (role <> 'provider' or org is not null)
+);
+
+-- Browser sessions: only the SHA-256 of the cookie value is stored.
+create table user_session (
+  id_hash text primary key,
+  user_id bigint not null references app_user (id) on delete cascade,
+  csrf_token text not null,
+  created_at timestamptz not null default now(),
+  expires_at timestamptz not null
+);
+create index user_session_user on user_session (user_id);
+
+-- API tokens for machine clients: shown once, stored as SHA-256.
+create table api_token (
+  id bigserial primary key,
+  user_id bigint not null references app_user (id) on delete cascade,
+  name text not null,
+  token_hash text not null unique,
+  scope text not null check (scope in ('read', 'read-write')),
+  created_at timestamptz not null default now(),
+  last_used_at timestamptz,
+  revoked_at timestamptz
+);
+
+-- Failed and successful logins, by e-mail and by client address, for rate limiting and lockout.
+create table login_attempt (
+  id bigserial primary key,
+  key text not null,
+  success boolean not null,
+  at timestamptz not null default now()
+);
+create index login_attempt_key_at on login_attempt (key, at);
+
+-- National points of contact for resolution 1540: personal data, published only with consent.
+create table contact (
+  id bigserial primary key,
+  state char(3) not null references state (iso3),
+  name text not null,
+  title text,
+  organisation text,
+  email text,
+  phone text,
+  published boolean not null default false,
+  version int not null default 1,
+  created_at timestamptz not null default now(),
+  updated_at timestamptz not null default now()
+);
+create index contact_state on contact (state);
+
+-- The audit log: one row per write. Rows are never updated or deleted (the triggers refuse it), and
+-- each row's hash covers its content and the previous row's hash, so any change breaks the chain.
+create table audit_event (
+  seq bigserial primary key,
+  at text not null,
+  actor_id bigint,
+  actor_role text not null,
+  action text not null,
+  entity_type text not null,
+  entity_id text,
+  state char(3),
+  visibility text not null check (visibility in ('public', 'restricted')),
+  change jsonb not null,
+  request_id text,
+  client text,
+  prev_hash text not null,
+  hash text not null
+);
+
+create function audit_event_append_only() returns trigger language plpgsql as $$
+begin
+  raise exception 'audit_event is append-only: % is not allowed', tg_op;
+end $$;
+create trigger audit_event_no_update before update or delete on audit_event
+  for each row execute function audit_event_append_only();
+create trigger audit_event_no_truncate before truncate on audit_event
+  for each statement execute function audit_event_append_only();

@@ -1,0 +1,34 @@
+/** Every write records who did what, from where, with the before and after, in the same transaction. */
+import { verifyChain, type AuditEvent } from '../core/auditChain.js';
+import type { Actor } from '../api/policies/permissions.js';
+import type { Db, ReadDb } from '../db/connection.js';
+import { appendEvent, eventsInOrder } from '../db/repositories/audit.js';
+
+/** Who is writing, and the request it came with (the CLI passes its own). */
+export interface WriteContext { actor: Actor; requestId: string | null; client: string | null }
+
+export const CLI_CONTEXT: WriteContext = {
+  actor: { role: 'admin', userId: null, state: null, org: null, via: 'anonymous' }, requestId: null, client: 'cli',
+};
+
+export interface EventInput {
+  action: string; entityType: string; entityId: string | number | null; state?: string | null;
+  visibility: 'public' | 'restricted'; before?: unknown; after?: unknown;
+}
+
+/** Appends an audit event for a write made in `tx`. */
+export function recordEvent(tx: Db, ctx: WriteContext, e: EventInput): Promise<AuditEvent> {
+  return appendEvent(tx, {
+    at: new Date().toISOString(), actorId: ctx.actor.userId, actorRole: ctx.client === 'cli' ? 'cli' : ctx.actor.role,
+    action: e.action, entityType: e.entityType, entityId: e.entityId === null ? null : String(e.entityId), state: e.state ?? null,
+    visibility: e.visibility, change: { ...(e.before !== undefined ? { before: e.before } : {}), ...(e.after !== undefined ? { after: e.after } : {}) },
+    requestId: ctx.requestId, client: ctx.client,
+  });
+}
+
+/** Walks the whole chain in the database. */
+export async function verifyAuditLog(db: ReadDb) {
+  const events: AuditEvent[] = [];
+  for await (const e of eventsInOrder(db)) events.push(e);
+  return verifyChain(events);
+}
