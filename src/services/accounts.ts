@@ -109,11 +109,11 @@ export async function logout(db: Db, ctx: WriteContext, sessionId: string): Prom
 }
 
 /** Creates an API token for the actor; the secret is returned once and stored hashed. */
-export async function createToken(db: Db, ctx: WriteContext, userId: number, name: string, scope: ApiToken['scope']): Promise<{ token: string; record: ApiToken }> {
+export async function createToken(db: Db, ctx: WriteContext, userId: number, name: string, scope: ApiToken['scope'], days = 365): Promise<{ token: string; record: ApiToken }> {
   const token = newApiToken();
   const record = await db.transaction(async (tx) => {
-    const r = await insertToken(tx, userId, name, sha256(token), scope);
-    await recordEvent(tx, ctx, { action: 'token.create', entityType: 'api_token', entityId: r.id, state: ctx.actor.state, visibility: 'restricted', after: { name, scope, userId } });
+    const r = await insertToken(tx, userId, name, sha256(token), scope, days);
+    await recordEvent(tx, ctx, { action: 'token.create', entityType: 'api_token', entityId: r.id, state: ctx.actor.state, visibility: 'restricted', after: { name, scope, userId, expiresAt: r.expiresAt } });
     return r;
   });
   return { token, record };

@@ -38,7 +38,8 @@ export async function editContact(db: Db, ctx: WriteContext, id: number, version
     if (!before || !can(ctx.actor, 'contacts:read', { state: before.state, published: before.published })) throw new AccountError(404, `no contact ${id}`, 'id');
     if (!can(ctx.actor, 'contacts:write', { state: before.state })) throw new AccountError(403, `you may not edit contacts of ${before.state}`, 'id');
     const after = await updateContact(tx, id, version, f);
-    if (!after) throw new ConflictError(before);
+    // Read again: the record as the winning write left it (the first read may predate it).
+    if (!after) throw new ConflictError((await getContact(tx, id)) ?? before);
     await recordEvent(tx, ctx, { action: 'contact.update', entityType: 'contact', entityId: id, state: after.state, visibility: before.published || after.published ? 'public' : 'restricted', before, after });
     return after;
   });

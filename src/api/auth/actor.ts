@@ -39,7 +39,7 @@ export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (!m || !m[1]!.startsWith(TOKEN_PREFIX)) throw new HttpProblem(401, 'Invalid credentials', 'the Authorization header must be "Bearer o1540_…" with an API token');
     const token = await useToken(c.var.db, sha256(m[1]!));
     const user = token && await getUser(c.var.db, token.userId);
-    if (!token || !user || user.disabled) throw new HttpProblem(401, 'Invalid credentials', 'this API token is unknown, revoked, or its account is disabled');
+    if (!token || !user || user.disabled) throw new HttpProblem(401, 'Invalid credentials', 'this API token is unknown, expired, revoked, or its account is disabled');
     const actor: Actor = { role: user.role, userId: user.id, state: user.state, org: user.org, via: 'token', tokenScope: token.scope };
     c.set('actor', actor);
     return next();

@@ -34,6 +34,7 @@ create table api_token (
   token_hash text not null unique,
   scope text not null check (scope in ('read', 'read-write')),
   created_at timestamptz not null default now(),
+  expires_at timestamptz not null,
   last_used_at timestamptz,
   revoked_at timestamptz
 );

@@ -23,13 +23,15 @@ export async function deleteUserSessions(tx: Db, userId: number): Promise<void> 
   await tx.query('delete from user_session where user_id = $1', [userId]);
 }
 
-export interface ApiToken { id: number; userId: number; name: string; scope: 'read' | 'read-write'; createdAt: string; lastUsedAt: string | null; revokedAt: string | null }
-interface TokenRow { id: number; user_id: number; name: string; scope: 'read' | 'read-write'; created_at: Date; last_used_at: Date | null; revoked_at: Date | null }
+export interface ApiToken { id: number; userId: number; name: string; scope: 'read' | 'read-write'; createdAt: string; expiresAt: string; lastUsedAt: string | null; revokedAt: string | null }
+interface TokenRow { id: number; user_id: number; name: string; scope: 'read' | 'read-write'; created_at: Date; expires_at: Date; last_used_at: Date | null; revoked_at: Date | null }
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
-const toToken = (r: TokenRow): ApiToken => ({ id: r.id, userId: r.user_id, name: r.name, scope: r.scope, createdAt: iso(r.created_at)!, lastUsedAt: iso(r.last_used_at), revokedAt: iso(r.revoked_at) });
+const toToken = (r: TokenRow): ApiToken => ({ id: r.id, userId: r.user_id, name: r.name, scope: r.scope, createdAt: iso(r.created_at)!, expiresAt: iso(r.expires_at)!, lastUsedAt: iso(r.last_used_at), revokedAt: iso(r.revoked_at) });
 
-export async function insertToken(tx: Db, userId: number, name: string, tokenHash: string, scope: ApiToken['scope']): Promise<ApiToken> {
-  return toToken((await tx.query<TokenRow>('insert into api_token (user_id, name, token_hash, scope) values ($1, $2, $3, $4) returning *', [userId, name, tokenHash, scope]))[0]!);
+export async function insertToken(tx: Db, userId: number, name: string, tokenHash: string, scope: ApiToken['scope'], days: number): Promise<ApiToken> {
+  return toToken((await tx.query<TokenRow>(
+    'insert into api_token (user_id, name, token_hash, scope, expires_at) values ($1, $2, $3, $4, now() + make_interval(days => $5)) returning *',
+    [userId, name, tokenHash, scope, days]))[0]!);
 }
 
 export async function listTokens(db: ReadDb, userId?: number): Promise<ApiToken[]> {
@@ -43,7 +45,7 @@ export async function listTokens(db: ReadDb, userId?: number): Promise<ApiToken[
 export async function useToken(tx: Db, tokenHash: string): Promise<ApiToken | null> {
   const r = (await tx.query<TokenRow>(
     `update api_token t set last_used_at = now() from app_user u
-     where t.token_hash = $1 and t.revoked_at is null and u.id = t.user_id and not u.disabled returning t.*`, [tokenHash]))[0];
+     where t.token_hash = $1 and t.revoked_at is null and t.expires_at > now() and u.id = t.user_id and not u.disabled returning t.*`, [tokenHash]))[0];
   return r ? toToken(r) : null;
 }
 

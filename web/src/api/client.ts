@@ -14,6 +14,12 @@ export type StateInstrumentStatus = Schemas['StateInstrumentStatus'];
 export type Source = Schemas['Source'];
 export type Problem = Schemas['Problem'];
 export type Status = Schemas['Status'];
+export type User = Schemas['User'];
+export type Role = User['role'];
+export type ApiToken = Schemas['ApiToken'];
+export type Contact = Schemas['Contact'];
+export type AuditEvent = Schemas['AuditEvent'];
+export const ROLES: readonly Role[] = ['state_poc', 'expert', 'committee_member', 'provider', 'admin'];
 export interface StateList { count: number; states: StateSummary[] }
 export interface InstrumentList { count: number; instruments: Instrument[] }
 export interface StateInstruments { iso3: string; asOf: string; instruments: StateInstrumentStatus[]; sources: Source[] }

@@ -739,6 +739,8 @@ export interface paths {
                         name: string;
                         /** @enum {string} */
                         scope: "read" | "read-write";
+                        /** @default 365 */
+                        expiresInDays?: number;
                     };
                 };
             };
@@ -1761,6 +1763,7 @@ export interface components {
             /** @enum {string} */
             scope: "read" | "read-write";
             createdAt: string;
+            expiresAt: string;
             lastUsedAt: string | null;
             revokedAt: string | null;
         };

@@ -66,7 +66,9 @@ describe.each(engines())('accounts, sessions and tokens on %s', (engine) => {
     expect((await owner.json('DELETE', `/api/v1/me/tokens/${reader.tokenId}`)).status).toBe(200);
     const revoked = await reader.json('GET', '/api/v1/contacts');
     expect(revoked.status).toBe(401);
-    expect(revoked.body.detail).toMatch(/unknown, revoked/);
+    expect(revoked.body.detail).toMatch(/unknown, expired, revoked/);
+    await t.db.query("update api_token set expires_at = now() - interval '1 second' where id = $1", [writer.tokenId]);
+    expect((await writer.json('GET', '/api/v1/contacts')).status).toBe(401);
   });
 
   it('expired sessions and disabled accounts no longer work', async () => {

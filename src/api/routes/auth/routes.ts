@@ -17,7 +17,7 @@ export const UserSchema = z.object({
   role: z.enum(['state_poc', 'expert', 'committee_member', 'provider', 'admin']),
   state: z.string().nullable(), org: z.string().nullable(), disabled: z.boolean(),
 }).openapi('User');
-const TokenSchema = z.object({ id: z.number().int(), name: z.string(), scope: z.enum(['read', 'read-write']), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() }).openapi('ApiToken');
+const TokenSchema = z.object({ id: z.number().int(), name: z.string(), scope: z.enum(['read', 'read-write']), createdAt: z.string(), expiresAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() }).openapi('ApiToken');
 const json = <T extends z.ZodTypeAny>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
 const ok = <T extends z.ZodTypeAny>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 const Email = z.string().trim().max(254).email('must be an e-mail address');
@@ -46,7 +46,7 @@ const updateMeRoute = secured('profile:write', {
 });
 const createTokenRoute = secured('profile:write', {
   method: 'post', path: '/api/v1/me/tokens', tags: ['Accounts'], summary: 'Create an API token (the secret is shown once)',
-  request: { body: json(z.object({ name: z.string().trim().min(1).max(100), scope: z.enum(['read', 'read-write']) })) },
+  request: { body: json(z.object({ name: z.string().trim().min(1).max(100), scope: z.enum(['read', 'read-write']), expiresInDays: z.number().int().min(1).max(730).default(365) })) },
   responses: { 201: ok('Created', z.object({ token: z.string().describe('shown once: store it now'), record: TokenSchema })), ...problemResponses },
 });
 const revokeTokenRoute = secured('profile:write', {
@@ -99,8 +99,8 @@ export function registerAuthRoutes(app: App): void {
   });
 
   app.openapi(createTokenRoute, async (c) => {
-    const { name, scope } = c.req.valid('json');
-    const { token, record } = await createToken(c.var.db, writeContext(c), c.var.actor.userId!, name, scope);
+    const { name, scope, expiresInDays } = c.req.valid('json');
+    const { token, record } = await createToken(c.var.db, writeContext(c), c.var.actor.userId!, name, scope, expiresInDays);
     const { userId: _u, ...rest } = record;
     return c.json({ token, record: rest }, 201);
   });
