@@ -44,6 +44,15 @@ export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log, releas
   });
   app.use('*', securityHeaders);
   app.use('/api/*', async (c, next) => { c.set('db', db); await next(); });
+  app.use('/api/*', async (c, next) => {
+    // Announced too large: read (and drop) what was sent, up to a cap, so the client receives the answer.
+    const length = Number(c.req.header('content-length') ?? 0);
+    if (length > MAX_BODY_BYTES) {
+      if (length <= 8 * MAX_BODY_BYTES * 4) await c.req.raw.arrayBuffer().catch(() => undefined);
+      throw new HttpProblem(413, 'Request body too large', `send at most ${MAX_BODY_BYTES / 1024} KiB`);
+    }
+    await next();
+  });
   app.use('/api/*', bodyLimit({
     maxSize: MAX_BODY_BYTES,
     onError: () => { throw new HttpProblem(413, 'Request body too large', `send at most ${MAX_BODY_BYTES / 1024} KiB`); },
