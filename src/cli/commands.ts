@@ -7,6 +7,7 @@ import { migrate } from '../db/migrate.js';
 import { DEFAULT_DATA_DIR, readReferenceData } from '../ingest/referenceFiles.js';
 import { importUnodaFile, ImportRefused } from '../ingest/unodaImport.js';
 import { prepareDatabase, startServer } from '../server.js';
+import { accountCommands } from './accountCommands.js';
 
 /** Enough of a database to build the app for its OpenAPI document, without one. */
 const OFFLINE_DB = { kind: 'pglite' as const, query: async () => [], exec: async () => {}, transaction: async <T>(fn: (tx: never) => Promise<T>) => fn(undefined as never), close: async () => {} };
@@ -88,6 +89,7 @@ export const commands: Command[] = [
       return 0;
     },
   },
+  ...accountCommands,
 ];
 
 export function usage(): string {
@@ -97,5 +99,6 @@ Usage: open1540 <command> [options]   (open1540 <command> --help for details)
 
 ${commands.map((c) => `  ${`${c.name} ${c.args}`.padEnd(52)} ${c.help.split('\n')[0]}`).join('\n')}
 
-Environment: PORT (default 1540), DATA_DIR (default ./var), DATABASE_URL (postgres://…; default: embedded PGlite)`;
+Environment: PORT (default 1540), DATA_DIR (default ./var), DATABASE_URL (postgres://…; default: embedded PGlite),
+TRUST_PROXY=1 (take the client address from X-Forwarded-For)`;
 }
