@@ -66,3 +66,12 @@ describe('routes × roles', () => {
     expect(mismatches).toEqual([]);
   });
 });
+
+describe('docs/policies.md', () => {
+  it('is the current policy table (run "npm run docs:policies" after changing it)', async () => {
+    const { readFileSync } = await import('node:fs');
+    const { renderPolicyDoc } = await import('./table.js');
+    createApp({ db: { kind: 'pglite', query: async () => [], exec: async () => {}, transaction: async (fn: (tx: never) => Promise<unknown>) => fn(undefined as never), close: async () => {} } as never });
+    expect(readFileSync(new URL('../../../docs/policies.md', import.meta.url), 'utf8')).toBe(renderPolicyDoc());
+  });
+});
