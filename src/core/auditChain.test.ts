@@ -5,7 +5,7 @@ function chain(n: number): AuditEvent[] {
   const out: AuditEvent[] = [];
   let prev = GENESIS;
   for (let i = 1; i <= n; i++) {
-    const f: AuditFields = { at: `2026-01-0${i}T00:00:00.000Z`, actorId: 1, actorRole: 'admin', action: 'update', entityType: 'contact', entityId: String(i), state: 'FRA', visibility: 'restricted', change: { before: { name: 'a' }, after: { name: `b${i}` } }, requestId: `r${i}`, client: '127.0.0.1' };
+    const f: AuditFields = { at: `2026-01-0${i}T00:00:00.000Z`, actorId: 1, actorRole: 'admin', via: 'session', action: 'update', entityType: 'contact', entityId: String(i), state: 'FRA', visibility: 'restricted', change: { before: { name: 'a' }, after: { name: `b${i}` } }, requestId: `r${i}`, client: '127.0.0.1' };
     const hash = eventHash(prev, f);
     out.push({ ...f, seq: i, prevHash: prev, hash });
     prev = hash;

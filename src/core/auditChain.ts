@@ -12,6 +12,7 @@ export interface AuditFields {
   at: string;
   actorId: number | null;
   actorRole: string;
+  via: string;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -29,8 +30,8 @@ export interface RedactedEvent { seq: number; prevHash: string; hash: string; re
 
 /** The hash of an event given the previous event's hash. */
 export function eventHash(prevHash: string, fields: AuditFields): string {
-  const { at, actorId, actorRole, action, entityType, entityId, state, visibility, change, requestId, client } = fields;
-  const body = canonicalJson({ at, actorId, actorRole, action, entityType, entityId, state, visibility, change, requestId, client });
+  const { at, actorId, actorRole, via, action, entityType, entityId, state, visibility, change, requestId, client } = fields;
+  const body = canonicalJson({ at, actorId, actorRole, via, action, entityType, entityId, state, visibility, change, requestId, client });
   return createHash('sha256').update(`${prevHash}\n${body}`).digest('hex');
 }
 

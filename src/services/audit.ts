@@ -20,6 +20,7 @@ export interface EventInput {
 export function recordEvent(tx: Db, ctx: WriteContext, e: EventInput): Promise<AuditEvent> {
   return appendEvent(tx, {
     at: new Date().toISOString(), actorId: ctx.actor.userId, actorRole: ctx.client === 'cli' ? 'cli' : ctx.actor.role,
+    via: ctx.client === 'cli' ? 'cli' : ctx.actor.via === 'token' ? `token:${ctx.actor.tokenId}` : ctx.actor.via,
     action: e.action, entityType: e.entityType, entityId: e.entityId === null ? null : String(e.entityId), state: e.state ?? null,
     visibility: e.visibility, change: { ...(e.before !== undefined ? { before: e.before } : {}), ...(e.after !== undefined ? { after: e.after } : {}) },
     requestId: ctx.requestId, client: ctx.client,

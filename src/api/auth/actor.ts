@@ -40,7 +40,7 @@ export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
     const token = await useToken(c.var.db, sha256(m[1]!));
     const user = token && await getUser(c.var.db, token.userId);
     if (!token || !user || user.disabled) throw new HttpProblem(401, 'Invalid credentials', 'this API token is unknown, expired, revoked, or its account is disabled');
-    const actor: Actor = { role: user.role, userId: user.id, state: user.state, org: user.org, via: 'token', tokenScope: token.scope };
+    const actor: Actor = { role: user.role, userId: user.id, state: user.state, org: user.org, via: 'token', tokenScope: token.scope, tokenId: token.id };
     c.set('actor', actor);
     return next();
   }

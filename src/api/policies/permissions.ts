@@ -15,6 +15,7 @@ export interface Actor {
   org: string | null;
   via: 'anonymous' | 'session' | 'token';
   tokenScope?: 'read' | 'read-write';
+  tokenId?: number;
 }
 
 export const ANONYMOUS: Actor = { role: 'public', userId: null, state: null, org: null, via: 'anonymous' };

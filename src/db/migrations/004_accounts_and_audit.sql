@@ -71,6 +71,8 @@ create table audit_event (
   at text not null,
   actor_id bigint,
   actor_role text not null,
+  -- how the actor was authenticated: session, token:<id> (an API token), cli, anonymous
+  via text not null,
   action text not null,
   entity_type text not null,
   entity_id text,

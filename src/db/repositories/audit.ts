@@ -4,10 +4,10 @@ import type { Db, ReadDb } from '../connection.js';
 
 const LOCK = 1540_0002;
 
-interface AuditRow { seq: number; at: string; actor_id: number | null; actor_role: string; action: string; entity_type: string; entity_id: string | null; state: string | null; visibility: 'public' | 'restricted'; change: AuditFields['change']; request_id: string | null; client: string | null; prev_hash: string; hash: string }
+interface AuditRow { seq: number; at: string; actor_id: number | null; actor_role: string; via: string; action: string; entity_type: string; entity_id: string | null; state: string | null; visibility: 'public' | 'restricted'; change: AuditFields['change']; request_id: string | null; client: string | null; prev_hash: string; hash: string }
 
 const toEvent = (r: AuditRow): AuditEvent => ({
-  seq: r.seq, at: r.at, actorId: r.actor_id, actorRole: r.actor_role, action: r.action, entityType: r.entity_type, entityId: r.entity_id,
+  seq: r.seq, at: r.at, actorId: r.actor_id, actorRole: r.actor_role, via: r.via, action: r.action, entityType: r.entity_type, entityId: r.entity_id,
   state: r.state, visibility: r.visibility, change: r.change, requestId: r.request_id, client: r.client, prevHash: r.prev_hash, hash: r.hash,
 });
 
@@ -19,9 +19,9 @@ export async function appendEvent(tx: Db, fields: AuditFields): Promise<AuditEve
   const change = JSON.parse(JSON.stringify(fields.change)) as AuditFields['change'];
   const hash = eventHash(prev, { ...fields, change });
   const rows = await tx.query<AuditRow>(
-    `insert into audit_event (at, actor_id, actor_role, action, entity_type, entity_id, state, visibility, change, request_id, client, prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning *`,
-    [fields.at, fields.actorId, fields.actorRole, fields.action, fields.entityType, fields.entityId, fields.state, fields.visibility,
+    `insert into audit_event (at, actor_id, actor_role, via, action, entity_type, entity_id, state, visibility, change, request_id, client, prev_hash, hash)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) returning *`,
+    [fields.at, fields.actorId, fields.actorRole, fields.via, fields.action, fields.entityType, fields.entityId, fields.state, fields.visibility,
       JSON.stringify(change), fields.requestId, fields.client, prev, hash]);
   return toEvent(rows[0]!);
 }

@@ -1784,6 +1784,8 @@ export interface components {
             at: string;
             actorId: number | null;
             actorRole: string;
+            /** @description session, token:<id>, cli or anonymous */
+            via: string;
             action: string;
             entityType: string;
             entityId: string | null;

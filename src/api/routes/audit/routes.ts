@@ -8,7 +8,7 @@ import { secured } from '../../policies/registry.js';
 import { problemResponses } from '../../problem.js';
 
 const EventSchema = z.object({
-  seq: z.number().int(), at: z.string(), actorId: z.number().int().nullable(), actorRole: z.string(), action: z.string(),
+  seq: z.number().int(), at: z.string(), actorId: z.number().int().nullable(), actorRole: z.string(), via: z.string().describe('session, token:<id>, cli or anonymous'), action: z.string(),
   entityType: z.string(), entityId: z.string().nullable(), state: z.string().nullable(), visibility: z.enum(['public', 'restricted']),
   change: z.object({ before: z.unknown().optional(), after: z.unknown().optional() }), requestId: z.string().nullable(), client: z.string().nullable(),
   prevHash: z.string(), hash: z.string(),

@@ -59,7 +59,10 @@ describe.each(engines())('accounts, sessions and tokens on %s', (engine) => {
     const refused = await reader.json('POST', '/api/v1/contacts', { state: 'AAA', name: 'Read-only try' });
     expect(refused.status).toBe(403);
     expect(refused.body.detail).toMatch(/read-only/);
-    expect((await writer.json('POST', '/api/v1/contacts', { state: 'AAA', name: 'Written by a token' })).status).toBe(201);
+    const written = await writer.json('POST', '/api/v1/contacts', { state: 'AAA', name: 'Written by a token' });
+    expect(written.status).toBe(201);
+    const event = await t.db.query<{ via: string; actor_id: number }>("select via, actor_id from audit_event where action = 'contact.create' and entity_id = $1", [String(written.body.id)]);
+    expect(event[0]).toEqual({ via: `token:${writer.tokenId}`, actor_id: owner.userId });
     const list = await owner.json('GET', '/api/v1/me');
     expect(list.body.tokens.find((x: { id: number }) => x.id === reader.tokenId).lastUsedAt).not.toBeNull();
     expect(JSON.stringify(list.body)).not.toContain(reader.token);
