@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { createApp } from '../src/api/app.js';
 import { renderPolicyDoc } from '../src/api/policies/table.js';
+import { OFFLINE_DB } from '../src/db/offline.js';
 
-createApp({ db: { kind: 'pglite', query: async () => [], exec: async () => {}, transaction: async (fn: (tx: never) => Promise<unknown>) => fn(undefined as never), close: async () => {} } as never });
+createApp({ db: OFFLINE_DB });
 writeFileSync(new URL('../docs/policies.md', import.meta.url), renderPolicyDoc());

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/api/app.js';
+import { OFFLINE_DB } from '../src/db/offline.js';
 
 describe('OpenAPI document', () => {
-  const doc = createApp({ db: { kind: 'pglite', query: async () => [], exec: async () => {}, transaction: async (fn: (tx: never) => Promise<unknown>) => fn(undefined as never), close: async () => {} } as never }).openapi();
+  const doc = createApp({ db: OFFLINE_DB }).openapi();
 
   it('is the one the web app was typed from (run "npm run gen:api-types" after changing a schema)', () => {
     const committed = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'web', 'src', 'api', 'openapi.json'), 'utf8'));

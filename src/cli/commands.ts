@@ -3,14 +3,12 @@ import { today } from '../core/dates.js';
 import { checkReferenceData } from '../core/referenceData.js';
 import { createApp } from '../api/app.js';
 import { openDb } from '../db/connection.js';
+import { OFFLINE_DB } from '../db/offline.js';
 import { migrate } from '../db/migrate.js';
 import { DEFAULT_DATA_DIR, readReferenceData } from '../ingest/referenceFiles.js';
 import { importUnodaFile, ImportRefused } from '../ingest/unodaImport.js';
 import { prepareDatabase, startServer } from '../server.js';
 import { accountCommands } from './accountCommands.js';
-
-/** Enough of a database to build the app for its OpenAPI document, without one. */
-const OFFLINE_DB = { kind: 'pglite' as const, query: async () => [], exec: async () => {}, transaction: async <T>(fn: (tx: never) => Promise<T>) => fn(undefined as never), close: async () => {} };
 
 export interface Command { name: string; args: string; help: string; run(args: string[]): Promise<number> }
 

@@ -9,6 +9,7 @@ import { createTestApp, type TestApp } from '../../../test/helpers/app.js';
 import { buildReferenceData } from '../../../test/helpers/factories.js';
 import { PERMISSIONS, ROLES, type Role } from './permissions.js';
 import { routePermissions } from './registry.js';
+import { OFFLINE_DB } from '../../db/offline.js';
 
 /** A request that satisfies validation for each route, so that only the policy decides. */
 const SAMPLES: Record<string, { path?: string; body?: unknown }> = {
@@ -71,7 +72,7 @@ describe('docs/policies.md', () => {
   it('is the current policy table (run "npm run docs:policies" after changing it)', async () => {
     const { readFileSync } = await import('node:fs');
     const { renderPolicyDoc } = await import('./table.js');
-    createApp({ db: { kind: 'pglite', query: async () => [], exec: async () => {}, transaction: async (fn: (tx: never) => Promise<unknown>) => fn(undefined as never), close: async () => {} } as never });
+    createApp({ db: OFFLINE_DB });
     expect(readFileSync(new URL('../../../docs/policies.md', import.meta.url), 'utf8')).toBe(renderPolicyDoc());
   });
 });
