@@ -101,6 +101,15 @@ describe('an administrator signs in, makes a token and an account for a State', 
     expect(await row.textContent()).toMatch(/National point of contact.*State: France.*Active/);
     await shot('12-users-created');
     await expectAccessible();
+
+    // Disabling asks first, and can be undone.
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    await row.getByRole('button', { name: /^Disable/ }).click();
+    await row.getByRole('group').getByRole('button', { name: 'Disable' }).click();
+    await page.getByRole('status').filter({ hasText: 'has been disabled' }).waitFor();
+    await expect.poll(() => row.textContent()).toContain('Disabled');
+    await row.getByRole('button', { name: /^Enable/ }).click();
+    await expect.poll(() => row.textContent()).toContain('Active');
   });
 
   it('signs out', async () => {

@@ -1,13 +1,18 @@
 import { useEffect, useMemo } from 'react';
 import { Layout } from './components/Layout';
 import { I18nContext, isLang, makeI18n, LANGS } from './i18n/i18n';
+import { AccountPage } from './pages/AccountPage';
+import { AuditPage } from './pages/AuditPage';
 import { HomePage } from './pages/HomePage';
 import { InstrumentPage } from './pages/InstrumentPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { StatePage } from './pages/StatePage';
 import { StatesPage } from './pages/StatesPage';
+import { SignInPage } from './pages/SignInPage';
 import { UniversalityPage } from './pages/UniversalityPage';
+import { UsersPage } from './pages/UsersPage';
 import { navigate, useLocation } from './router';
+import { useSessionBootstrap } from './session';
 
 /** Picks the page from the URL: /{lang}/{section}/{id}. */
 export function App() {
@@ -15,6 +20,7 @@ export function App() {
   const [langSeg, section = '', id] = loc.path;
   const lang = isLang(langSeg) ? langSeg : null;
   const i18n = useMemo(() => makeI18n(lang ?? 'en'), [lang]);
+  useSessionBootstrap();
 
   useEffect(() => {
     if (!lang) {
@@ -35,6 +41,10 @@ export function App() {
   else if (section === 'states' && id) page = <StatePage key={id} iso3={id.toUpperCase()} />;
   else if (section === 'universality' || (section === 'instruments' && !id)) page = <UniversalityPage />;
   else if (section === 'instruments' && id) page = <InstrumentPage key={id} code={id} />;
+  else if (section === 'signin' && !id) page = <SignInPage />;
+  else if (section === 'account' && !id) page = <AccountPage />;
+  else if (section === 'admin' && id === 'users') page = <UsersPage />;
+  else if (section === 'audit' && !id) page = <AuditPage />;
   else page = <NotFoundPage />;
 
   return (

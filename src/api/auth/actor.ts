@@ -15,6 +15,8 @@ import { HttpProblem } from '../problem.js';
 export const SESSION_COOKIE = 'o1540_session';
 export const CSRF_HEADER = 'x-csrf-token';
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Signing in or out changes no one's data: a tab that lost its CSRF token can still do either. */
+const CSRF_EXEMPT = new Set(['/api/v1/auth/login', '/api/v1/auth/logout']);
 
 /** The client's address: the socket's, or the first X-Forwarded-For hop when TRUST_PROXY=1. */
 function clientAddress(c: Parameters<MiddlewareHandler<AppEnv>>[0]): string {
@@ -50,7 +52,7 @@ export const resolveActor: MiddlewareHandler<AppEnv> = async (c, next) => {
     const session = await findSession(c.var.db, sha256(sid));
     const user = session && await getUser(c.var.db, session.userId);
     if (session && user && !user.disabled) {
-      if (!SAFE.has(c.req.method) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
+      if (!SAFE.has(c.req.method) && !CSRF_EXEMPT.has(c.req.path) && c.req.header(CSRF_HEADER) !== session.csrfToken) {
         throw new HttpProblem(403, 'CSRF token missing or wrong', `send the ${CSRF_HEADER} header given at sign-in with every change`);
       }
       c.set('actor', { role: user.role, userId: user.id, state: user.state, org: user.org, via: 'session' });

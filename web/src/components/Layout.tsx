@@ -1,6 +1,8 @@
-import type { ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { LANGS, useI18n, type Lang, type MessageKey } from '../i18n/i18n';
 import { navigate, useLocation } from '../router';
+import { signOut, useSession } from '../session';
+import { ProblemAlert } from './Form';
 import { Link } from './Link';
 
 const LANG_NAMES: Record<Lang, string> = { ar: 'العربية', zh: '中文', en: 'English', fr: 'Français', ru: 'Русский', es: 'Español' };
@@ -15,7 +17,11 @@ export function Layout({ children }: { children: ReactNode }) {
     const q = loc.query.toString();
     navigate(`/${l}/${rest}${q ? `?${q}` : ''}`);
   };
-  const nav: Array<[string, MessageKey]> = [['', 'nav.home'], ['states', 'nav.states'], ['universality', 'nav.universality']];
+  const { user } = useSession();
+  const nav: Array<[string, MessageKey]> = [['', 'nav.home'], ['states', 'nav.states'], ['universality', 'nav.universality'], ['audit', 'nav.audit']];
+  if (user?.role === 'admin') nav.push(['admin/users', 'nav.users']);
+  const current = loc.path.slice(1, 3).join('/');
+  const isCurrent = (path: string) => (path === 'admin/users' ? current === path : section === path);
   return (
     <>
       <a className="skip" href="#main">{t('nav.skip')}</a>
@@ -25,11 +31,12 @@ export function Layout({ children }: { children: ReactNode }) {
           <nav aria-label={t('nav.label')}>
             <ul>
               {nav.map(([path, key]) => (
-                <li key={path}><Link href={`/${lang}/${path}`} aria-current={section === path ? 'page' : undefined}>{t(key)}</Link></li>
+                <li key={path}><Link href={`/${lang}/${path}`} aria-current={isCurrent(path) ? 'page' : undefined}>{t(key)}</Link></li>
               ))}
               <li><a href="/api/docs">{t('nav.api')}</a></li>
             </ul>
           </nav>
+          <AccountMenu />
           <label className="lang-switch">
             <span>{t('nav.language')}</span>
             <select value={lang} onChange={(e) => switchTo(e.target.value)}>
@@ -46,5 +53,40 @@ export function Layout({ children }: { children: ReactNode }) {
         </div>
       </footer>
     </>
+  );
+}
+
+/** "Sign in" for readers; the account's name and "Sign out" once signed in. */
+function AccountMenu() {
+  const { t, lang } = useI18n();
+  const loc = useLocation();
+  const { user, loading } = useSession();
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  if (loading) return <div className="account-menu" aria-hidden="true" />;
+  if (!user) {
+    const here = `/${loc.path.join('/')}${window.location.search}`;
+    const onSignIn = loc.path[1] === 'signin';
+    return (
+      <div className="account-menu">
+        <Link href={onSignIn ? `/${lang}/signin${window.location.search}` : `/${lang}/signin?next=${encodeURIComponent(here)}`}
+          className="header-button" aria-current={onSignIn ? 'page' : undefined}>{t('auth.signIn')}</Link>
+      </div>
+    );
+  }
+  const out = async () => {
+    setBusy(true); setError(null);
+    try {
+      await signOut();
+      if (['account', 'admin'].includes(loc.path[1] ?? '')) navigate(`/${lang}/`);
+    } catch (err) { setError(err); } finally { setBusy(false); }
+  };
+  return (
+    <div className="account-menu">
+      <Link href={`/${lang}/account`} className="account-name" aria-current={loc.path[1] === 'account' ? 'page' : undefined}
+        title={t('auth.accountOf', { name: user.displayName })}>{user.displayName}</Link>
+      <button type="button" className="header-button" onClick={out} disabled={busy}>{t('auth.signOut')}</button>
+      {error ? <div className="account-error"><ProblemAlert error={error} /></div> : null}
+    </div>
   );
 }

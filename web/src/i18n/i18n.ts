@@ -22,6 +22,8 @@ export interface I18n {
   dir: 'rtl' | 'ltr';
   t(key: MessageKey, vars?: Record<string, string | number>): string;
   date(iso: string | null | undefined): string;
+  /** A moment (ISO timestamp) in the reader's time zone, to the minute. */
+  dateTime(iso: string | null | undefined): string;
   number(n: number): string;
   percent(n: number): string;
 }
@@ -30,6 +32,7 @@ export interface I18n {
 export function makeI18n(lang: Lang): I18n {
   const messages = MESSAGES[lang];
   const dates = new Intl.DateTimeFormat(lang, { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  const moments = new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' });
   const numbers = new Intl.NumberFormat(lang);
   const percents = new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 });
   return {
@@ -41,6 +44,7 @@ export function makeI18n(lang: Lang): I18n {
       return s;
     },
     date: (iso) => (iso ? dates.format(new Date(`${iso}T00:00:00Z`)) : '—'),
+    dateTime: (iso) => (iso ? moments.format(new Date(iso)) : '—'),
     number: (n) => numbers.format(n),
     percent: (n) => percents.format(n),
   };

@@ -1,5 +1,6 @@
 import { useApi, type State, type StateInstruments } from '../api/client';
 import { Async } from '../components/Async';
+import { Contacts } from '../components/Contacts';
 import { Downloads } from '../components/Downloads';
 import { Link } from '../components/Link';
 import { SourceList } from '../components/SourceList';
@@ -35,6 +36,7 @@ export function StatePage({ iso3 }: { iso3: string }) {
             </dd></div>
             <div><dt>{t('states.region')}</dt><dd>{areaName(t, s.region)} › {areaName(t, s.subregion)}</dd></div>
           </dl>
+          <Contacts iso3={s.iso3} />
           <section aria-labelledby="instruments">
             <div className="table-head">
               <h2 id="instruments">{t('state.instruments')}</h2>
