@@ -68,6 +68,9 @@ async function openPostgres(url: string): Promise<Db> {
   pg.types.setTypeParser(INT8_OID, (v: string) => Number(v));
   pg.types.setTypeParser(NUMERIC_OID, (v: string) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+  let closing = false;
+  // An idle connection that the server drops must not bring the process down; the pool replaces it.
+  pool.on('error', (e: Error) => { if (!closing) console.error(`database connection lost: ${e.message}`); });
   // Fail at open, with a clear message, rather than at the first request.
   await pool.query('select 1').catch((e: Error) => {
     throw new Error(`cannot reach the PostgreSQL server named by DATABASE_URL: ${e.message}`);
@@ -92,7 +95,7 @@ async function openPostgres(url: string): Promise<Db> {
         client.release();
       }
     },
-    async close() { if (!inTx) await pool.end(); },
+    async close() { if (!inTx) { closing = true; await pool.end(); } },
   });
   return wrap(pool, false);
 }

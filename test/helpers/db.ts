@@ -32,7 +32,13 @@ export async function createTestDb(engine: Engine): Promise<Db> {
         await closeInner();
         const a = new pg.Client({ connectionString: base });
         await a.connect();
-        await a.query(`drop database if exists ${name} with (force)`);
+        // Without force first: the pool's connections close asynchronously, and killing them raises errors.
+        for (let i = 0; ; i++) {
+          try { await a.query(`drop database if exists ${name}${i >= 20 ? ' with (force)' : ''}`); break; } catch (e) {
+            if (i >= 20) throw e;
+            await new Promise((r) => setTimeout(r, 50));
+          }
+        }
         await a.end();
       },
     });
