@@ -37,7 +37,7 @@ async function signInThroughForm(email: string, password: string) {
 describe('an administrator signs in, makes a token and an account for a State', () => {
   it('signs in through the form, with a clear message for a wrong password, and returns to the page', async () => {
     await page.goto(`${h.server.url}/en/universality`);
-    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL(/\/en\/signin\?next=%2Fen%2Funiversality/);
     await signInThroughForm(ADMIN.email, 'not the password 1');
     await expect.poll(() => page.getByRole('alert').textContent()).toContain('The e-mail or the password is wrong.');
@@ -46,7 +46,7 @@ describe('an administrator signs in, makes a token and an account for a State', 
     await signInThroughForm(ADMIN.email, ADMIN.password);
     await page.waitForURL(/\/en\/universality$/);
     await page.getByRole('link', { name: ADMIN.name }).waitFor();
-    await page.getByRole('button', { name: 'Sign out' }).waitFor();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).waitFor();
   });
 
   it('creates a read token and sees its secret once', async () => {
@@ -113,8 +113,8 @@ describe('an administrator signs in, makes a token and an account for a State', 
   });
 
   it('signs out', async () => {
-    await page.getByRole('button', { name: 'Sign out' }).click();
-    await page.getByRole('link', { name: 'Sign in' }).waitFor();
+    await page.getByRole('banner').getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).waitFor();
     expect(await page.evaluate(() => window.localStorage.getItem('open1540.csrf'))).toBeNull();
     const session = await page.evaluate(() => fetch('/api/v1/auth/session').then((r) => r.json()));
     expect(session.user).toBeNull();
@@ -128,7 +128,7 @@ describe('the point of contact of France', () => {
     await page.getByRole('heading', { name: 'Points of contact' }).waitFor();
     await page.getByText('No point of contact is available for this State.').waitFor();
     expect(await page.getByRole('button', { name: 'Add a point of contact' }).count()).toBe(0);
-    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('banner').getByRole('link', { name: 'Sign in' }).click();
     await page.waitForURL(/\/en\/signin\?next=%2Fen%2Fstates%2FFRA/);
     await signInThroughForm(POC_EMAIL, pocPassword);
     await page.waitForURL(/\/en\/states\/FRA$/);
