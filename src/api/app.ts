@@ -7,6 +7,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import type { Db } from '../db/connection.js';
 import { AccountError } from '../services/accounts.js';
+import { sealSoon } from '../services/audit.js';
 import { ConflictError } from '../services/contacts.js';
 import { resolveActor } from './auth/actor.js';
 import { securedPlain } from './policies/registry.js';
@@ -58,6 +59,11 @@ export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log, releas
     onError: () => { throw new HttpProblem(413, 'Request body too large', `send at most ${MAX_BODY_BYTES / 1024} KiB`); },
   }));
   app.use('/api/*', resolveActor);
+  // Writes leave audit events to seal: off the request path, after the response is ready.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) sealSoon(db);
+  });
   // Answers drawn only from the reference data are cached per data release.
   app.use('/api/v1/*', responseCache(db, { releaseTtlMs, paths: /^\/api\/v1\/(states|instruments|universality)(\/|$)/ }));
 

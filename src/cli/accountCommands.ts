@@ -10,7 +10,7 @@ import { eventsInOrder } from '../db/repositories/audit.js';
 import { listTokens } from '../db/repositories/sessions.js';
 import { listUsers } from '../db/repositories/users.js';
 import { AccountError, changeAccount, createAccount, revokeApiToken, setPassword } from '../services/accounts.js';
-import { CLI_CONTEXT, verifyAuditLog } from '../services/audit.js';
+import { CLI_CONTEXT, sealAll, verifyAuditLog } from '../services/audit.js';
 import type { Command } from './commands.js';
 
 function option(args: string[], name: string): string | undefined {
@@ -23,7 +23,9 @@ async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
   const db = await openDb();
   try {
     await prepareDatabase(db, () => {});
-    return await fn(db);
+    const result = await fn(db);
+    await sealAll(db);
+    return result;
   } finally { await db.close(); }
 }
 
@@ -136,6 +138,7 @@ export const accountCommands: Command[] = [
     run: (args) => withDb(async (db) => {
       const out = option(args, '--out');
       if (!out) { console.error('give --out FILE'); return 2; }
+      await sealAll(db);
       const lines: string[] = [];
       for await (const e of eventsInOrder(db)) lines.push(JSON.stringify(e));
       writeFileSync(out, lines.join('\n') + (lines.length ? '\n' : ''));

@@ -7,7 +7,7 @@ function chain(n: number): AuditEvent[] {
   for (let i = 1; i <= n; i++) {
     const f: AuditFields = { at: `2026-01-0${i}T00:00:00.000Z`, actorId: 1, actorRole: 'admin', via: 'session', action: 'update', entityType: 'contact', entityId: String(i), state: 'FRA', visibility: 'restricted', change: { before: { name: 'a' }, after: { name: `b${i}` } }, requestId: `r${i}`, client: '127.0.0.1' };
     const hash = eventHash(prev, f);
-    out.push({ ...f, seq: i, prevHash: prev, hash });
+    out.push({ ...f, seq: i, chainPos: i, prevHash: prev, hash });
     prev = hash;
   }
   return out;
@@ -26,12 +26,17 @@ describe('audit hash chain', () => {
   it('names the gap where events were deleted', () => {
     const events = chain(5);
     events.splice(1, 2);
-    expect(verifyChain(events)).toEqual({ ok: false, checked: 1, seq: 4, reason: 'events 2–3 are missing' });
+    expect(verifyChain(events)).toEqual({ ok: false, checked: 1, seq: 4, reason: 'the events at chain positions 2–3 are missing' });
+  });
+  it('counts unsealed events without judging them', () => {
+    const events = chain(2);
+    events.push({ ...events[1]!, seq: 3, chainPos: null, prevHash: null, hash: null });
+    expect(verifyChain(events)).toMatchObject({ ok: true, checked: 2, unsealed: 1 });
   });
   it('detects a re-hashed forgery by the next event', () => {
     const events = chain(3);
     const forged = { ...events[1]!, action: 'delete' };
-    forged.hash = eventHash(forged.prevHash, forged);
+    forged.hash = eventHash(forged.prevHash!, forged);
     events[1] = forged;
     expect(verifyChain(events)).toMatchObject({ ok: false, seq: 3, reason: 'previous hash does not match' });
   });

@@ -23,10 +23,11 @@ export interface AuditFields {
   client: string | null;
 }
 
-export interface AuditEvent extends AuditFields { seq: number; prevHash: string; hash: string }
+/** An event as stored: sealed ones have their place in the chain and their hash; unsealed ones not yet. */
+export interface AuditEvent extends AuditFields { seq: number; chainPos: number | null; prevHash: string | null; hash: string | null }
 
 /** An exported event the reader may not see: only its place in the chain. */
-export interface RedactedEvent { seq: number; prevHash: string; hash: string; redacted: true }
+export interface RedactedEvent { seq: number; chainPos: number | null; prevHash: string | null; hash: string | null; redacted: true }
 
 /** The hash of an event given the previous event's hash. */
 export function eventHash(prevHash: string, fields: AuditFields): string {
@@ -36,26 +37,32 @@ export function eventHash(prevHash: string, fields: AuditFields): string {
 }
 
 export type VerifyResult =
-  | { ok: true; checked: number; lastHash: string; redacted?: number }
+  | { ok: true; checked: number; lastHash: string; redacted?: number; unsealed?: number }
   | { ok: false; checked: number; seq: number; reason: string };
 
-/** Walks events in sequence order from the genesis hash; stops at the first that does not match. */
+/**
+ * Walks sealed events in chain order from the genesis hash and stops at the first that does not match.
+ * Unsealed events (written, not yet given their place) are counted, not judged.
+ */
 export function verifyChain(events: Iterable<AuditEvent | RedactedEvent>): VerifyResult {
   let prev = GENESIS;
-  let lastSeq = 0;
+  let lastPos = 0;
   let checked = 0;
   let redacted = 0;
+  let unsealed = 0;
   for (const e of events) {
-    if (e.seq <= lastSeq) return { ok: false, checked, seq: e.seq, reason: 'out of sequence' };
-    if (e.prevHash !== prev) {
-      return { ok: false, checked, seq: e.seq, reason: lastSeq && e.seq !== lastSeq + 1 ? `events ${lastSeq + 1}–${e.seq - 1} are missing` : 'previous hash does not match' };
+    if (e.hash === null || e.chainPos === null || e.prevHash === null) { unsealed++; continue; }
+    if (e.chainPos <= lastPos) return { ok: false, checked, seq: e.seq, reason: 'out of chain order' };
+    if (e.chainPos > lastPos + 1) {
+      return { ok: false, checked, seq: e.seq, reason: `the events at chain positions ${lastPos + 1}–${e.chainPos - 1} are missing` };
     }
+    if (e.prevHash !== prev) return { ok: false, checked, seq: e.seq, reason: 'previous hash does not match' };
     // A redacted event's content cannot be checked here, but its place in the chain can.
     if ('redacted' in e) redacted++;
     else if (eventHash(prev, e) !== e.hash) return { ok: false, checked, seq: e.seq, reason: 'content does not match its hash' };
     prev = e.hash;
-    lastSeq = e.seq;
+    lastPos = e.chainPos;
     checked++;
   }
-  return { ok: true, checked, lastHash: prev, ...(redacted ? { redacted } : {}) };
+  return { ok: true, checked, lastHash: prev, ...(redacted ? { redacted } : {}), ...(unsealed ? { unsealed } : {}) };
 }

@@ -4,7 +4,7 @@ import { anonymous, signedIn, type Client } from '../../test/helpers/accounts.js
 import { createTestApp, type TestApp } from '../../test/helpers/app.js';
 import { engines } from '../../test/helpers/db.js';
 import { buildReferenceData } from '../../test/helpers/factories.js';
-import { verifyAuditLog } from './audit.js';
+import { sealAll, verifyAuditLog } from './audit.js';
 
 describe.each(engines())('audit log on %s', (engine) => {
   let t: TestApp;
@@ -39,9 +39,25 @@ describe.each(engines())('audit log on %s', (engine) => {
     expect(all.body.events.some((e: AuditEvent) => e.visibility === 'restricted')).toBe(true);
   });
 
-  it('refuses UPDATE and DELETE on the log in the database itself', async () => {
+  it('refuses UPDATE and DELETE on the log in the database itself; only the one-time sealing is allowed', async () => {
+    await sealAll(t.db);
     await expect(t.db.query("update audit_event set action = 'x' where seq = 1")).rejects.toThrow(/append-only/);
+    await expect(t.db.query("update audit_event set hash = repeat('0', 64) where seq = 1")).rejects.toThrow(/append-only/);
     await expect(t.db.query('delete from audit_event where seq = 1')).rejects.toThrow(/append-only/);
+    await expect(t.db.query('truncate audit_event')).rejects.toThrow(/append-only/);
+    await t.db.query("insert into audit_event (at, actor_role, via, action, entity_type, visibility, change) values ('2026-01-01T00:00:00Z', 'admin', 'cli', 'probe', 'test', 'restricted', '{}')");
+    await expect(t.db.query("update audit_event set action = 'changed' where hash is null")).rejects.toThrow(/append-only/);
+    expect(await sealAll(t.db)).toBe(1);
+  });
+
+  it('concurrent writers all end up in one verified chain', async () => {
+    const writers = await Promise.all(Array.from({ length: 5 }, () => signedIn(t, 'expert')));
+    const results = await Promise.all(Array.from({ length: 30 }, (_, i) => writers[i % 5]!.json('POST', '/api/v1/contacts', { state: 'AAA', name: `Concurrent ${i}` })));
+    expect(results.every((r) => r.status === 201)).toBe(true);
+    const result = await verifyAuditLog(t.db);
+    const total = (await t.db.query<{ n: number }>('select count(*)::int as n from audit_event'))[0]!.n;
+    expect(result).toMatchObject({ ok: true, checked: total });
+    expect((await t.db.query<{ n: number }>('select count(*)::int as n from audit_event where hash is null'))[0]!.n).toBe(0);
   });
 
   it('detects a row altered or deleted with SQL, names it, and passes again once restored', async () => {

@@ -2,7 +2,7 @@
 import { verifyChain, type AuditEvent } from '../core/auditChain.js';
 import type { Actor } from '../api/policies/permissions.js';
 import type { Db, ReadDb } from '../db/connection.js';
-import { appendEvent, eventsInOrder } from '../db/repositories/audit.js';
+import { appendEvent, eventsInOrder, sealPending } from '../db/repositories/audit.js';
 
 /** Who is writing, and the request it came with (the CLI passes its own). */
 export interface WriteContext { actor: Actor; requestId: string | null; client: string | null }
@@ -27,8 +27,40 @@ export function recordEvent(tx: Db, ctx: WriteContext, e: EventInput): Promise<A
   });
 }
 
-/** Walks the whole chain in the database. */
-export async function verifyAuditLog(db: ReadDb) {
+/** Seals every committed event (until none is left, or another sealer holds the lock). */
+export async function sealAll(db: Db): Promise<number> {
+  let total = 0;
+  for (let n = await sealPending(db); n > 0; n = await sealPending(db)) total += n;
+  return total;
+}
+
+const sealing = new WeakMap<Db, { running: Promise<void>; again: boolean }>();
+
+/** Seals soon, off the request path; calls made while sealing run one more pass afterwards. */
+export function sealSoon(db: Db): void {
+  const state = sealing.get(db);
+  if (state) { state.again = true; return; }
+  const s = { again: false, running: Promise.resolve() };
+  s.running = (async () => {
+    do {
+      s.again = false;
+      await new Promise((r) => setImmediate(r));
+      await sealAll(db).catch((e: Error) => console.error(`audit sealing failed (retried on the next write): ${e.message}`));
+    } while (s.again);
+    sealing.delete(db);
+  })();
+  sealing.set(db, s);
+}
+
+/** Waits for sealing in progress (tests, shutdown). */
+export async function sealingDone(db: Db): Promise<void> {
+  await sealing.get(db)?.running;
+}
+
+/** Seals what is pending, then walks the whole chain in the database. */
+export async function verifyAuditLog(db: Db) {
+  await sealingDone(db);
+  await sealAll(db);
   const events: AuditEvent[] = [];
   for await (const e of eventsInOrder(db)) events.push(e);
   return verifyChain(events);

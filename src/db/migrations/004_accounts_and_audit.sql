@@ -64,8 +64,10 @@ create table contact (
 );
 create index contact_state on contact (state);
 
--- The audit log: one row per write. Rows are never updated or deleted (the triggers refuse it), and
--- each row's hash covers its content and the previous row's hash, so any change breaks the chain.
+-- The audit log: one row per write, inserted in the writing transaction. A single sealer then gives each
+-- committed row its place in the chain (chain_pos) and its hash, which covers its content and the previous
+-- row's hash, so any later change breaks the chain. Rows are never deleted, and never changed except for
+-- that one-time sealing (the triggers refuse anything else).
 create table audit_event (
   seq bigserial primary key,
   at text not null,
@@ -81,12 +83,24 @@ create table audit_event (
   change jsonb not null,
   request_id text,
   client text,
-  prev_hash text not null,
-  hash text not null
+  chain_pos bigint unique,
+  prev_hash text,
+  hash text,
+  check ((chain_pos is null) = (hash is null) and (hash is null) = (prev_hash is null))
 );
+create index audit_event_unsealed on audit_event (seq) where hash is null;
 
 create function audit_event_append_only() returns trigger language plpgsql as $$
 begin
+  -- The one change allowed: sealing an unsealed row, leaving everything else as it was.
+  if tg_op = 'UPDATE' and old.hash is null and new.hash is not null
+     and (old.seq, old.at, old.actor_id, old.actor_role, old.via, old.action, old.entity_type, old.entity_id, old.state,
+          old.visibility, old.change, old.request_id, old.client)
+         is not distinct from
+         (new.seq, new.at, new.actor_id, new.actor_role, new.via, new.action, new.entity_type, new.entity_id, new.state,
+          new.visibility, new.change, new.request_id, new.client) then
+    return new;
+  end if;
   raise exception 'audit_event is append-only: % is not allowed', tg_op;
 end $$;
 create trigger audit_event_no_update before update or delete on audit_event

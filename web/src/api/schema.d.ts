@@ -1433,6 +1433,8 @@ export interface paths {
                             seq?: number;
                             reason?: string;
                             lastHash?: string;
+                            redacted?: number;
+                            unsealed?: number;
                         };
                     };
                 };
@@ -1798,8 +1800,10 @@ export interface components {
             };
             requestId: string | null;
             client: string | null;
-            prevHash: string;
-            hash: string;
+            /** @description place in the hash chain; null until sealed (within moments of the write) */
+            chainPos: number | null;
+            prevHash: string | null;
+            hash: string | null;
         };
     };
     responses: never;

@@ -1,7 +1,7 @@
 /** /api/v1/audit: the events the caller may see, the chain's verification, and a JSON-lines export. */
 import { z } from '@hono/zod-openapi';
 import { listEvents, eventsInOrder } from '../../../db/repositories/audit.js';
-import { verifyAuditLog } from '../../../services/audit.js';
+import { sealAll, sealingDone, verifyAuditLog } from '../../../services/audit.js';
 import type { App } from '../../env.js';
 import { canSeeAuditEvent } from '../../policies/permissions.js';
 import { secured } from '../../policies/registry.js';
@@ -11,7 +11,8 @@ const EventSchema = z.object({
   seq: z.number().int(), at: z.string(), actorId: z.number().int().nullable(), actorRole: z.string(), via: z.string().describe('session, token:<id>, cli or anonymous'), action: z.string(),
   entityType: z.string(), entityId: z.string().nullable(), state: z.string().nullable(), visibility: z.enum(['public', 'restricted']),
   change: z.object({ before: z.unknown().optional(), after: z.unknown().optional() }), requestId: z.string().nullable(), client: z.string().nullable(),
-  prevHash: z.string(), hash: z.string(),
+  chainPos: z.number().int().nullable().describe('place in the hash chain; null until sealed (within moments of the write)'),
+  prevHash: z.string().nullable(), hash: z.string().nullable(),
 }).openapi('AuditEvent');
 const ok = <T extends z.ZodTypeAny>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 
@@ -25,7 +26,7 @@ const listRoute = secured('audit:read', {
 });
 const verifyRoute = secured('audit:read', {
   method: 'get', path: '/api/v1/audit/verify', tags: ['Audit'], summary: 'Walks the whole hash chain; names the first event that does not match',
-  responses: { 200: ok('Result', z.object({ ok: z.boolean(), checked: z.number().int(), seq: z.number().int().optional(), reason: z.string().optional(), lastHash: z.string().optional() })) },
+  responses: { 200: ok('Result', z.object({ ok: z.boolean(), checked: z.number().int(), seq: z.number().int().optional(), reason: z.string().optional(), lastHash: z.string().optional(), redacted: z.number().int().optional(), unsealed: z.number().int().optional() })) },
 });
 const exportRoute = secured('audit:read', {
   method: 'get', path: '/api/v1/audit/export', tags: ['Audit'],
@@ -43,9 +44,11 @@ export function registerAuditRoutes(app: App): void {
   app.openapi(verifyRoute, async (c) => c.json(await verifyAuditLog(c.var.db), 200));
 
   app.openapi(exportRoute, async (c) => {
+    await sealingDone(c.var.db);
+    await sealAll(c.var.db);
     const lines: string[] = [];
     for await (const e of eventsInOrder(c.var.db)) {
-      lines.push(JSON.stringify(canSeeAuditEvent(c.var.actor, e) ? e : { seq: e.seq, prevHash: e.prevHash, hash: e.hash, redacted: true }));
+      lines.push(JSON.stringify(canSeeAuditEvent(c.var.actor, e) ? e : { seq: e.seq, chainPos: e.chainPos, prevHash: e.prevHash, hash: e.hash, redacted: true }));
     }
     return new Response(lines.join('\n') + (lines.length ? '\n' : ''), {
       headers: { 'content-type': 'application/x-ndjson; charset=utf-8', 'content-disposition': 'attachment; filename="open1540-audit.jsonl"' },
