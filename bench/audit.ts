@@ -4,12 +4,13 @@
  *
  * The same writes are measured twice: contact updates, each in its own transaction as the application does
  * them, (a) without an audit event and (b) followed in the same transaction by `recordEvent` with the
- * before/after payloads `editContact` records (and, when the chain is sealed off the write path, the
- * `sealSoon` the API calls after a write, the sealing being counted in the run's time). C concurrent writers (C = 1 and 8) each update their own
+ * before/after payloads `editContact` records (and, when the chain is sealed off the write path, followed by
+ * the `sealSoon` the API calls after a write). C concurrent writers (C = 1 and 8) each update their own
  * contact, tracking its version, so there is no version conflict. After a warm-up, every measurement is
- * repeated (each repetition interleaves the two modes in blocks of WRITES/10) and the median writes/s is kept; p50/p99 are per write,
- * pooled over the repeats. PostgreSQL 15 (throw-away server, test/setup/postgres.ts) is the target; PGlite
- * (in memory, C = 1) is reported for information. The chain is verified at the end.
+ * repeated; each repetition interleaves the two modes in blocks of WRITES/10, and the median writes/s of the
+ * repetitions is kept; p50/p99 are per write, pooled over the repetitions. PostgreSQL 15 (throw-away server,
+ * test/setup/postgres.ts) is the target; PGlite (in memory, C = 1) is reported for information. The chain
+ * is verified at the end.
  * Writes bench/results/audit-latest.json; bench/RESULTS.md records the numbers with the machine they came from.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -49,8 +50,9 @@ const STATES = ['AUT', 'BRA', 'CAN', 'DEU', 'FRA', 'JPN', 'KEN', 'NZL'];
  * Two designs of the chain are handled. Locked append: recordEvent takes an advisory lock, reads the previous
  * hash and inserts the sealed event, all in the writing transaction. Deferred sealing: recordEvent inserts the
  * event unsealed and the application calls sealSoon(db) after the write, a single sealer chaining committed
- * events off the request path. With the latter, each audited write here calls sealSoon as the API does, and a
- * run's clock stops only once every event it wrote is sealed: the sealing is charged to the audited writes.
+ * events off the request path. With the latter, each audited write here calls sealSoon as the API does; the
+ * sealer works while the block runs (its cost slows the block), the clock stops when the last write commits,
+ * and the wait until the rest is sealed is reported apart, as the sealing lag.
  */
 const sealing = auditService as unknown as { sealSoon?: (db: Db) => void; sealingDone?: (db: Db) => Promise<void> };
 const SEALER = typeof sealing.sealSoon === 'function' && typeof sealing.sealingDone === 'function';
