@@ -12,11 +12,7 @@ import { listUsers } from '../db/repositories/users.js';
 import { AccountError, changeAccount, createAccount, revokeApiToken, setPassword } from '../services/accounts.js';
 import { CLI_CONTEXT, sealAll, verifyAuditLog } from '../services/audit.js';
 import type { Command } from './commands.js';
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
+import { option } from './args.js';
 
 /** Opens the configured database (DATABASE_URL or DATA_DIR), migrated and with the reference data, for one command. */
 async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {

@@ -9,13 +9,9 @@ import { DEFAULT_DATA_DIR, readReferenceData } from '../ingest/referenceFiles.js
 import { importUnodaFile, ImportRefused } from '../ingest/unodaImport.js';
 import { prepareDatabase, startServer } from '../server.js';
 import { accountCommands } from './accountCommands.js';
+import { option } from './args.js';
 
 export interface Command { name: string; args: string; help: string; run(args: string[]): Promise<number> }
-
-function option(args: string[], name: string): string | undefined {
-  const i = args.indexOf(name);
-  return i >= 0 ? args[i + 1] : undefined;
-}
 
 export const commands: Command[] = [
   {

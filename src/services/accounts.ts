@@ -4,7 +4,7 @@ import { newApiToken, randomSecret, sha256 } from '../core/secrets.js';
 import type { AccountRole } from '../api/policies/permissions.js';
 import type { Db } from '../db/connection.js';
 import { deleteSession, deleteUserSessions, insertSession, insertToken, recentFailures, recordAttempt, revokeToken, type ApiToken } from '../db/repositories/sessions.js';
-import { findUserForLogin, getUser, insertUser, updateUser, type User } from '../db/repositories/users.js';
+import { countAdmins, findUserForLogin, getUser, insertUser, updateUser, type User } from '../db/repositories/users.js';
 import { getState } from '../db/repositories/states.js';
 import { recordEvent, type WriteContext } from './audit.js';
 
@@ -46,6 +46,10 @@ export async function changeAccount(db: Db, ctx: WriteContext, id: number, c: { 
     if (role === 'state_poc' && !state) throw new AccountError(400, 'a state_poc account needs a State (ISO3)', 'state');
     if (role === 'provider' && !org) throw new AccountError(400, 'a provider account needs an organisation', 'org');
     if (state && !(await getState(tx, state))) throw new AccountError(400, `unknown State code "${state}"`, 'state');
+    const losesAdmin = before.role === 'admin' && !before.disabled && (role !== 'admin' || c.disabled === true);
+    if (losesAdmin && (await countAdmins(tx)) <= 1) {
+      throw new AccountError(409, 'this is the last active admin account: make another admin first', before.role !== role ? 'role' : 'disabled');
+    }
     const after = (await updateUser(tx, id, { displayName: c.displayName, role, state: state?.toUpperCase() ?? null, org, disabled: c.disabled }))!;
     if (after.disabled) await deleteUserSessions(tx, id);
     await recordEvent(tx, ctx, { action: 'user.update', entityType: 'user', entityId: id, state: after.state, visibility: 'restricted', before: publicUser(before), after: publicUser(after) });
@@ -65,6 +69,14 @@ export async function setPassword(db: Db, ctx: WriteContext, id: number, passwor
     await deleteUserSessions(tx, id);
     await recordEvent(tx, ctx, { action, entityType: 'user', entityId: id, state: user.state, visibility: 'restricted' });
   });
+}
+
+/** The owner's password change: the current password must be given and right. */
+export async function changeOwnPassword(db: Db, ctx: WriteContext, id: number, currentPassword: string, newPassword: string): Promise<void> {
+  const user = await getUser(db, id);
+  const full = user && await findUserForLogin(db, user.email);
+  if (!full || !(await verifyPassword(currentPassword, full.passwordHash))) throw new AccountError(400, 'the current password is wrong', 'currentPassword');
+  await setPassword(db, ctx, id, newPassword, 'user.change-password');
 }
 
 export interface LoginResult { user: User; sessionId: string; csrfToken: string }

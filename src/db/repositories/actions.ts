@@ -15,16 +15,6 @@ function toAction(r: ActionRow): Action {
 }
 
 
-/** All actions under one instrument. */
-export async function actionsForInstrument(db: ReadDb, code: string): Promise<Action[]> {
-  return (await db.query<ActionRow>(`select ${COLUMNS} from participation_action where instrument = $1 order by state, date, id`, [code])).map(toAction);
-}
-
-/** All actions of one State. */
-export async function actionsForState(db: ReadDb, iso3: string): Promise<Action[]> {
-  return (await db.query<ActionRow>(`select ${COLUMNS} from participation_action where state = $1 order by instrument, date, id`, [iso3])).map(toAction);
-}
-
 /** Every action. */
 export async function allActions(db: ReadDb): Promise<Action[]> {
   return (await db.query<ActionRow>(`select ${COLUMNS} from participation_action order by instrument, state, date, id`)).map(toAction);

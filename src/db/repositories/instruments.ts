@@ -27,12 +27,6 @@ export async function listInstruments(db: ReadDb): Promise<Instrument[]> {
   return (await db.query<InstrumentRow>(`select ${COLUMNS} from instrument order by position, code`)).map(toInstrument);
 }
 
-/** One instrument by code, or null. */
-export async function getInstrument(db: ReadDb, code: string): Promise<Instrument | null> {
-  const rows = await db.query<InstrumentRow>(`select ${COLUMNS} from instrument where code = $1`, [code]);
-  return rows[0] ? toInstrument(rows[0]) : null;
-}
-
 /** Inserts or updates instruments; `order` gives each code's display position. */
 export async function upsertInstruments(tx: Db, instruments: readonly Instrument[], order: (code: string) => number): Promise<void> {
   const rows = instruments.map((i) => ({

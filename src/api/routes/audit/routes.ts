@@ -6,6 +6,7 @@ import type { App } from '../../env.js';
 import { canSeeAuditEvent } from '../../policies/permissions.js';
 import { secured } from '../../policies/registry.js';
 import { problemResponses } from '../../problem.js';
+import { jsonBody, jsonResponse } from '../openapi.js';
 
 const EventSchema = z.object({
   seq: z.number().int(), at: z.string(), actorId: z.number().int().nullable(), actorRole: z.string(), via: z.string().describe('session, token:<id>, cli or anonymous'), action: z.string(),
@@ -14,7 +15,6 @@ const EventSchema = z.object({
   chainPos: z.number().int().nullable().describe('place in the hash chain; null until sealed (within moments of the write)'),
   prevHash: z.string().nullable(), hash: z.string().nullable(),
 }).openapi('AuditEvent');
-const ok = <T extends z.ZodTypeAny>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 
 const listRoute = secured('audit:read', {
   method: 'get', path: '/api/v1/audit/events', tags: ['Audit'], summary: 'Audit events the caller may see, newest first',
@@ -22,11 +22,11 @@ const listRoute = secured('audit:read', {
     entityType: z.string().max(50).optional(), entityId: z.string().max(50).optional(),
     limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().positive().optional(),
   }) },
-  responses: { 200: ok('Events', z.object({ events: z.array(EventSchema) })), 400: problemResponses[400] },
+  responses: { 200: jsonResponse('Events', z.object({ events: z.array(EventSchema) })), 400: problemResponses[400] },
 });
 const verifyRoute = secured('audit:read', {
   method: 'get', path: '/api/v1/audit/verify', tags: ['Audit'], summary: 'Walks the whole hash chain; names the first event that does not match',
-  responses: { 200: ok('Result', z.object({ ok: z.boolean(), checked: z.number().int(), seq: z.number().int().optional(), reason: z.string().optional(), lastHash: z.string().optional(), redacted: z.number().int().optional(), unsealed: z.number().int().optional() })) },
+  responses: { 200: jsonResponse('Result', z.object({ ok: z.boolean(), checked: z.number().int(), seq: z.number().int().optional(), reason: z.string().optional(), lastHash: z.string().optional(), redacted: z.number().int().optional(), unsealed: z.number().int().optional() })) },
 });
 const exportRoute = secured('audit:read', {
   method: 'get', path: '/api/v1/audit/export', tags: ['Audit'],

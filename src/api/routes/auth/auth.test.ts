@@ -85,6 +85,19 @@ describe.each(engines())('accounts, sessions and tokens on %s', (engine) => {
     expect((await anonymous(t).json('POST', '/api/v1/auth/login', { email: 'to-disable@example.org', password: PASSWORD })).status).toBe(401);
   });
 
+  it('keeps at least one active admin', async () => {
+    const admin = await signedIn(t, 'admin');
+    await t.db.query("update app_user set disabled = true where role = 'admin' and id <> $1", [admin.userId]);
+    const disable = await admin.json('PATCH', `/api/v1/users/${admin.userId}`, { disabled: true });
+    expect(disable.status).toBe(409);
+    expect(disable.body.errors[0]).toMatchObject({ parameter: 'disabled' });
+    expect(disable.body.detail).toMatch(/last active admin/);
+    const demote = await admin.json('PATCH', `/api/v1/users/${admin.userId}`, { role: 'expert' });
+    expect(demote.body.errors[0].parameter).toBe('role');
+    expect((await admin.json('GET', '/api/v1/users')).status).toBe(200);
+    await t.db.query("update app_user set disabled = false where role = 'admin'");
+  });
+
   it('admins create accounts (generated password shown once) and the policy applies to passwords and scope', async () => {
     const admin = await signedIn(t, 'admin');
     const created = await admin.json('POST', '/api/v1/users', { email: 'new-poc@example.org', displayName: 'New PoC', role: 'state_poc', state: 'bbb' });

@@ -4,6 +4,7 @@ import { addContact, editContact, removeContact, visibleContact, visibleContacts
 import type { App } from '../../env.js';
 import { secured } from '../../policies/registry.js';
 import { problemResponses } from '../../problem.js';
+import { jsonBody, jsonResponse } from '../openapi.js';
 import { writeContext } from '../../writeContext.js';
 
 export const ContactSchema = z.object({
@@ -18,31 +19,29 @@ const Fields = z.object({
   published: z.boolean().default(false).describe('published with the consent of the person and the State'),
 });
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-const ok = <T extends z.ZodTypeAny>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 
 const listRoute = secured('contacts:read', {
   method: 'get', path: '/api/v1/contacts', tags: ['Points of contact'], summary: 'Points of contact the caller may see',
   request: { query: z.object({ state: z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO3 code').optional().transform((s) => s?.toUpperCase()), q: z.string().max(100).optional() }) },
-  responses: { 200: ok('Contacts', z.object({ contacts: z.array(ContactSchema) })), 400: problemResponses[400] },
+  responses: { 200: jsonResponse('Contacts', z.object({ contacts: z.array(ContactSchema) })), 400: problemResponses[400] },
 });
 const getRoute = secured('contacts:read', {
   method: 'get', path: '/api/v1/contacts/{id}', tags: ['Points of contact'], summary: 'One point of contact',
-  request: { params: IdParam }, responses: { 200: ok('Contact', ContactSchema), ...problemResponses },
+  request: { params: IdParam }, responses: { 200: jsonResponse('Contact', ContactSchema), ...problemResponses },
 });
 const createRoute_ = secured('contacts:write', {
   method: 'post', path: '/api/v1/contacts', tags: ['Points of contact'], summary: 'Add a point of contact (a State PoC: for its own State)',
-  request: { body: body(Fields.extend({ state: z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO3 code') })) },
-  responses: { 201: ok('Created', ContactSchema), ...problemResponses },
+  request: { body: jsonBody(Fields.extend({ state: z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO3 code') })) },
+  responses: { 201: jsonResponse('Created', ContactSchema), ...problemResponses },
 });
 const updateRoute = secured('contacts:write', {
   method: 'put', path: '/api/v1/contacts/{id}', tags: ['Points of contact'], summary: 'Replace a point of contact; `version` must be the one read (409 with the current record otherwise)',
-  request: { params: IdParam, body: body(Fields.extend({ version: z.number().int().positive() })) },
-  responses: { 200: ok('Updated', ContactSchema), 409: ok('Changed by someone else: the current record', z.object({ title: z.string(), status: z.number(), detail: z.string(), current: ContactSchema })), ...problemResponses },
+  request: { params: IdParam, body: jsonBody(Fields.extend({ version: z.number().int().positive() })) },
+  responses: { 200: jsonResponse('Updated', ContactSchema), 409: jsonResponse('Changed by someone else: the current record', z.object({ title: z.string(), status: z.number(), detail: z.string(), current: ContactSchema })), ...problemResponses },
 });
 const deleteRoute = secured('contacts:write', {
   method: 'delete', path: '/api/v1/contacts/{id}', tags: ['Points of contact'], summary: 'Remove a point of contact',
-  request: { params: IdParam }, responses: { 200: ok('Removed', z.object({ ok: z.literal(true) })), ...problemResponses },
+  request: { params: IdParam }, responses: { 200: jsonResponse('Removed', z.object({ ok: z.literal(true) })), ...problemResponses },
 });
 
 export function registerContactRoutes(app: App): void {

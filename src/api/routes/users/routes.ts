@@ -6,36 +6,35 @@ import { changeAccount, createAccount, publicUser, setPassword } from '../../../
 import type { App } from '../../env.js';
 import { secured } from '../../policies/registry.js';
 import { problemResponses } from '../../problem.js';
+import { jsonBody, jsonResponse } from '../openapi.js';
 import { writeContext } from '../../writeContext.js';
 import { UserSchema } from '../auth/routes.js';
 
 const Role = z.enum(['state_poc', 'expert', 'committee_member', 'provider', 'admin']);
 const Iso3 = z.string().regex(/^[A-Za-z]{3}$/, 'must be an ISO 3166-1 alpha-3 code');
 const IdParam = z.object({ id: z.coerce.number().int().positive().openapi({ param: { name: 'id', in: 'path' } }) });
-const body = <T extends z.ZodTypeAny>(schema: T) => ({ content: { 'application/json': { schema } }, required: true });
-const ok = <T extends z.ZodTypeAny>(description: string, schema: T) => ({ description, content: { 'application/json': { schema } } });
 
 const listRoute = secured('users:read', {
   method: 'get', path: '/api/v1/users', tags: ['Accounts'], summary: 'All accounts (admins)',
-  responses: { 200: ok('Accounts', z.object({ users: z.array(UserSchema) })), ...problemResponses },
+  responses: { 200: jsonResponse('Accounts', z.object({ users: z.array(UserSchema) })), ...problemResponses },
 });
 const createRoute_ = secured('users:write', {
   method: 'post', path: '/api/v1/users', tags: ['Accounts'], summary: 'Create an account; without a password one is generated and returned once',
-  request: { body: body(z.object({
+  request: { body: jsonBody(z.object({
     email: z.string().trim().max(254).email('must be an e-mail address'), displayName: z.string().trim().min(1).max(200), role: Role,
     state: Iso3.optional(), org: z.string().trim().min(1).max(200).optional(), password: z.string().max(200).optional(),
   })) },
-  responses: { 201: ok('Created', z.object({ user: UserSchema, generatedPassword: z.string().optional() })), ...problemResponses },
+  responses: { 201: jsonResponse('Created', z.object({ user: UserSchema, generatedPassword: z.string().optional() })), ...problemResponses },
 });
 const updateRoute = secured('users:write', {
   method: 'patch', path: '/api/v1/users/{id}', tags: ['Accounts'], summary: 'Change an account: name, role and scope, disabled',
-  request: { params: IdParam, body: body(z.object({ displayName: z.string().trim().min(1).max(200).optional(), role: Role.optional(), state: Iso3.nullable().optional(), org: z.string().trim().min(1).max(200).nullable().optional(), disabled: z.boolean().optional() })) },
-  responses: { 200: ok('Updated', z.object({ user: UserSchema })), ...problemResponses },
+  request: { params: IdParam, body: jsonBody(z.object({ displayName: z.string().trim().min(1).max(200).optional(), role: Role.optional(), state: Iso3.nullable().optional(), org: z.string().trim().min(1).max(200).nullable().optional(), disabled: z.boolean().optional() })) },
+  responses: { 200: jsonResponse('Updated', z.object({ user: UserSchema })), ...problemResponses },
 });
 const resetRoute = secured('users:write', {
   method: 'post', path: '/api/v1/users/{id}/reset-password', tags: ['Accounts'], summary: 'Set a new generated password (returned once) and end the account\'s sessions',
   request: { params: IdParam },
-  responses: { 200: ok('Reset', z.object({ generatedPassword: z.string() })), ...problemResponses },
+  responses: { 200: jsonResponse('Reset', z.object({ generatedPassword: z.string() })), ...problemResponses },
 });
 
 export function registerUserRoutes(app: App): void {

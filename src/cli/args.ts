@@ -1,0 +1,7 @@
+/** Reading command-line options. */
+
+/** The value after `--name`, or undefined. */
+export function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}
