@@ -1,11 +1,12 @@
 /**
  * The cost of the audit chain on write throughput (issue target: writes with the audit event less than 20 %
- * slower than the same writes without it, on PostgreSQL). Usage: npm run bench:audit [-- --writes 2000]
+ * slower than the same writes without it, on PostgreSQL).
+ * Usage: npm run bench:audit [-- --writes 2000 --fsync 0|1 (default 1, PostgreSQL's default, as deployed)]
  *
- * The same writes are measured twice: contact updates, each in its own transaction as the application does
- * them, (a) without an audit event and (b) followed in the same transaction by `recordEvent` with the
- * before/after payloads `editContact` records (and, when the chain is sealed off the write path, followed by
- * the `sealSoon` the API calls after a write). C concurrent writers (C = 1 and 8) each update their own
+ * The same writes are measured twice: contact updates, each committed on its own as the application makes
+ * them, (a) without an audit event and (b) with the event `editContact` records (same before/after), inserted
+ * by the same statement as the update, followed by the `sealSoon` the API calls after a write, which chains
+ * events off the write path. C concurrent writers (C = 1 and 8) each update their own
  * contact, tracking its version, so there is no version conflict. After a warm-up, every measurement is
  * repeated; each repetition interleaves the two modes in blocks of WRITES/10, and the median writes/s of the
  * repetitions is kept; p50/p99 are per write, pooled over the repetitions. PostgreSQL 15 (throw-away server,
@@ -18,10 +19,13 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import type { Db } from '../src/db/connection.js';
 import { openDb } from '../src/db/connection.js';
-import { getContact, insertContact, updateContact, type Contact, type ContactFields } from '../src/db/repositories/contacts.js';
+import { getContact, insertContact, updateContact, updateContactWithEvent, type Contact, type ContactFields } from '../src/db/repositories/contacts.js';
+import { serve } from '@hono/node-server';
+import { createApp } from '../src/api/app.js';
 import { prepareDatabase } from '../src/server.js';
+import { createAccount, createToken } from '../src/services/accounts.js';
 import * as auditService from '../src/services/audit.js';
-import { recordEvent, verifyAuditLog, type WriteContext } from '../src/services/audit.js';
+import { CLI_CONTEXT, eventFields, verifyAuditLog, type WriteContext } from '../src/services/audit.js';
 import { editContact } from '../src/services/contacts.js';
 import { findPgBin, startPostgres } from '../test/setup/postgres.js';
 
@@ -34,6 +38,8 @@ const WRITES = arg('writes', 2000);
 const WARMUP = arg('warmup', 400);
 const PREWARM = arg('prewarm', 2000);
 const REPEATS = arg('repeats', 3);
+/** fsync on (PostgreSQL's default, as deployed) unless `--fsync 0`. */
+const DURABLE = arg('fsync', 1) !== 0;
 const CHUNKS = 10;
 const POSTGRES_CONCURRENCY = [1, 8];
 const PGLITE_CONCURRENCY = [1];
@@ -64,8 +70,34 @@ interface Writer { current: Contact }
  * appWithout / appWith: the same, shaped as the application writes (editContact reads the record first, for
  * its permission checks and the `before`): a transaction with getContact + updateContact, and editContact itself.
  */
-type Mode = 'without' | 'with' | 'appWithout' | 'appWith';
-const AUDITED: Mode[] = ['with', 'appWith'];
+type Mode = 'without' | 'with' | 'appWithout' | 'appWith' | 'apiWithout' | 'apiWith';
+const AUDITED: Mode[] = ['with', 'appWith', 'apiWith'];
+
+/**
+ * The API shape: PUT /api/v1/contacts/{id} over HTTP with an API token, as a client writes, to two servers on
+ * the same database: the application as it is, and the same application whose database handle strips the event
+ * from the update statement (`withoutEvents`), so that it makes exactly the same writes without the audit chain.
+ */
+const api = { with: '', without: '', auth: '' };
+const EVENT_CTE = /^with w as \(([\s\S]*)\),\s*ev as \(insert into audit_event [\s\S]*\)\s*select \* from w$/;
+function withoutEvents(db: Db): Db {
+  const strip = (inner: Db): Db => ({
+    ...inner,
+    query<T>(sql: string, params?: unknown[]) {
+      const m = EVENT_CTE.exec(sql.trim());
+      return m ? inner.query<T>(m[1]!, params!.slice(0, -12)) : inner.query<T>(sql, params);
+    },
+    transaction: (fn) => inner.transaction((tx) => fn(strip(tx))),
+  });
+  return strip(db);
+}
+async function apiWrite(base: string, before: Contact, f: ContactFields): Promise<Contact> {
+  const r = await fetch(`${base}/api/v1/contacts/${before.id}`, {
+    method: 'PUT', headers: { authorization: api.auth, 'content-type': 'application/json' }, body: JSON.stringify({ ...f, version: before.version }),
+  });
+  if (r.status !== 200) throw new Error(`PUT contact ${before.id}: ${r.status} ${await r.text()}`);
+  return (await r.json()) as Contact;
+}
 let writeNo = 0;
 let auditedWrites = 0;
 
@@ -80,24 +112,25 @@ async function write(db: Db, w: Writer, mode: Mode): Promise<number> {
   const n = ++writeNo;
   const f = fieldsFor(w.current, n);
   const t0 = performance.now();
-  let after: Contact;
-  if (mode === 'appWith') after = await editContact(db, ctx(n), w.current.id, w.current.version, f);
-  else {
-    after = await db.transaction(async (tx) => {
-      if (mode === 'appWithout' && !(await getContact(tx, w.current.id))) throw new Error(`no contact ${w.current.id}`);
-      const before = w.current; // what getContact would return: only this writer changes this contact
-      const a = await updateContact(tx, before.id, before.version, f);
-      if (!a) throw new Error(`version conflict on contact ${before.id}: the writers should never collide`);
-      // Exactly the event src/services/contacts.ts editContact records.
-      if (mode === 'with') {
-        await recordEvent(tx, ctx(n), { action: 'contact.update', entityType: 'contact', entityId: before.id, state: a.state, visibility: before.published || a.published ? 'public' : 'restricted', before, after: a });
-      }
-      return a;
-    });
+  let after: Contact | null;
+  const before = w.current; // what getContact would return: only this writer changes this contact
+  if (mode === 'apiWith' || mode === 'apiWithout') after = await apiWrite(mode === 'apiWith' ? api.with : api.without, before, f);
+  else if (mode === 'appWith') after = await editContact(db, ctx(n), before.id, before.version, f);
+  else if (mode === 'with') {
+    // Exactly the statement and the event src/services/contacts.ts editContact writes.
+    const at = new Date().toISOString();
+    const expected = { ...before, ...f, version: before.version + 1, updatedAt: at };
+    after = await updateContactWithEvent(db, before.id, before.version, f, at,
+      eventFields(ctx(n), { action: 'contact.update', entityType: 'contact', entityId: before.id, state: before.state, visibility: before.published || f.published ? 'public' : 'restricted', before, after: expected }));
+  } else {
+    if (mode === 'appWithout' && !(await getContact(db, before.id))) throw new Error(`no contact ${before.id}`);
+    after = await updateContact(db, before.id, before.version, f);
   }
+  if (!after) throw new Error(`version conflict on contact ${before.id}: the writers should never collide`);
   const ms = performance.now() - t0;
   w.current = after;
-  if (AUDITED.includes(mode)) { auditedWrites++; if (SEALER) sealing.sealSoon!(db); }
+  // The API server calls sealSoon itself after each write.
+  if (AUDITED.includes(mode)) { auditedWrites++; if (SEALER && mode !== 'apiWith') sealing.sealSoon!(db); }
   return ms;
 }
 
@@ -123,6 +156,7 @@ const STEP = (sql: string) =>
   /pg_try_advisory_xact_lock|chain_pos is not null|where hash is null|update audit_event/.test(sql) ? SEAL_STEP
   : /pg_advisory_xact_lock/.test(sql) ? 'advisory lock (wait + acquire)'
     : /from audit_event order by seq desc/.test(sql) ? 'read previous hash'
+      : /^\s*with w as \(update contact/.test(sql) ? 'update contact + its event (one statement)'
       : /insert into audit_event/.test(sql) ? 'insert event'
         : /^\s*update contact/.test(sql) ? 'update contact'
           : /from contact where id/.test(sql) ? 'read contact' : 'other statement';
@@ -136,7 +170,7 @@ function timed(db: Db, acc: Map<string, number>): Db {
     },
     transaction: (fn) => tx.transaction((t) => fn(wrapTx(t))),
   });
-  return { ...db, transaction: (fn) => db.transaction((tx) => fn(wrapTx(tx))) };
+  return wrapTx(db);
 }
 async function breakdown(db: Db, writers: Writer[], mode: Mode, total: number) {
   const acc = new Map<string, number>();
@@ -168,8 +202,9 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 
 /** The two comparisons: the issue's (update alone vs update + event) and the application's shape. */
 const SHAPES = {
-  update: { without: 'without', with: 'with', doc: 'updateContact vs updateContact + recordEvent' },
-  editContact: { without: 'appWithout', with: 'appWith', doc: 'getContact + updateContact vs editContact (getContact + updateContact + recordEvent)' },
+  update: { without: 'without', with: 'with', doc: 'the update statement vs the same update with its event in the same statement (updateContactWithEvent)' },
+  editContact: { without: 'appWithout', with: 'appWith', doc: 'getContact + the update vs editContact (getContact + the update with its event)' },
+  api: { without: 'apiWithout', with: 'apiWith', doc: 'PUT /api/v1/contacts/{id} over HTTP with an API token: the application without the event in its update statement vs as it is' },
 } as const satisfies Record<string, { without: Mode; with: Mode; doc: string }>;
 type Shape = keyof typeof SHAPES;
 
@@ -196,8 +231,24 @@ async function setUp(db: Db): Promise<Writer[]> {
   // A first warm-up of every path (V8 tiering, plans, the tables after the reference-data load); without it,
   // the first measurement came out up to 40 % lower than the same measurement repeated later.
   const ws = db.kind === 'postgres' ? writers : writers.slice(0, 1);
-  for (const m of ['without', 'with', 'appWithout', 'appWith'] as const) await run(db, ws, m, PREWARM / 4);
+  if (db.kind === 'postgres') await startApiServers(db);
+  for (const m of ['without', 'with', 'appWithout', 'appWith', ...(db.kind === 'postgres' ? ['apiWithout', 'apiWith'] as const : [])] as const) await run(db, ws, m, PREWARM / 4);
   return writers;
+}
+
+const servers: { close(): void }[] = [];
+async function startApiServers(db: Db) {
+  const admin = await createAccount(db, CLI_CONTEXT, { email: 'bench-admin@example.org', displayName: 'Benchmark administrator', role: 'admin', state: null, org: null, password: 'a benchmark passphrase 42' });
+  const { token } = await createToken(db, CLI_CONTEXT, admin.id, 'benchmark', 'read-write');
+  api.auth = `Bearer ${token}`;
+  auditedWrites += 2; // the account and the token are audited too
+  for (const [k, handle] of [['with', db], ['without', withoutEvents(db)]] as const) {
+    const { fetch: handler } = createApp({ db: handle, log: () => {} });
+    api[k] = await new Promise<string>((resolve) => {
+      const s = serve({ fetch: handler, port: 0, hostname: '127.0.0.1' }, (info) => resolve(`http://127.0.0.1:${info.port}`));
+      servers.push(s);
+    });
+  }
 }
 
 async function measure(db: Db, writers: Writer[], engine: Row['engine'], shape: Shape, c: number, log: (s: string) => void): Promise<Row> {
@@ -255,7 +306,7 @@ log(`audit chain design under test: ${DESIGN}`);
 
 const bin = findPgBin();
 if (bin) {
-  const pg = await startPostgres(bin);
+  const pg = await startPostgres(bin, { durable: DURABLE });
   try {
     const db = await openDb({ databaseUrl: pg.url });
     try {
@@ -271,7 +322,7 @@ if (bin) {
       }
       results.postgresChain = await chain(db, auditedWrites);
       log(`  chain: ${JSON.stringify(results.postgresChain)}`);
-    } finally { await db.close(); }
+    } finally { for (const s of servers) s.close(); await db.close(); }
   } finally { pg.stop(); }
 } else results.postgres = 'skipped: no PostgreSQL binaries';
 

@@ -5,6 +5,7 @@ import { openDb, type Db } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { loadReferenceData } from './db/loadReference.js';
 import { readReferenceData } from './ingest/referenceFiles.js';
+import { sealingDone } from './services/audit.js';
 
 export interface Started { db: Db; url: string; close(): Promise<void> }
 
@@ -40,6 +41,8 @@ export async function startServer(opts: { port?: number; host?: string; log?: (l
     db, url,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Events written by the last requests are sealed before the database closes.
+      await sealingDone(db);
       await db.close();
     },
   };

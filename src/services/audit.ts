@@ -1,5 +1,5 @@
 /** Every write records who did what, from where, with the before and after, in the same transaction. */
-import { verifyChain, type AuditEvent } from '../core/auditChain.js';
+import { verifyChain, type AuditEvent, type AuditFields } from '../core/auditChain.js';
 import type { Actor } from '../api/policies/permissions.js';
 import type { Db, ReadDb } from '../db/connection.js';
 import { appendEvent, eventsInOrder, sealPending } from '../db/repositories/audit.js';
@@ -18,19 +18,26 @@ export interface EventInput {
 
 /** Appends an audit event for a write made in `tx`. */
 export function recordEvent(tx: Db, ctx: WriteContext, e: EventInput): Promise<AuditEvent> {
-  return appendEvent(tx, {
+  return appendEvent(tx, eventFields(ctx, e));
+}
+
+/** The stored fields of an event: who, how, what, when (for writes that insert their event in the same statement). */
+export function eventFields(ctx: WriteContext, e: EventInput): AuditFields {
+  return {
     at: new Date().toISOString(), actorId: ctx.actor.userId, actorRole: ctx.client === 'cli' ? 'cli' : ctx.actor.role,
     via: ctx.client === 'cli' ? 'cli' : ctx.actor.via === 'token' ? `token:${ctx.actor.tokenId}` : ctx.actor.via,
     action: e.action, entityType: e.entityType, entityId: e.entityId === null ? null : String(e.entityId), state: e.state ?? null,
     visibility: e.visibility, change: { ...(e.before !== undefined ? { before: e.before } : {}), ...(e.after !== undefined ? { after: e.after } : {}) },
     requestId: ctx.requestId, client: ctx.client,
-  });
+  };
 }
 
-/** Seals every committed event (until none is left, or another sealer holds the lock). */
+const SEAL_BATCH = 5000;
+
+/** Seals every committed event (until a pass finds less than a full batch, or another sealer holds the lock). */
 export async function sealAll(db: Db): Promise<number> {
   let total = 0;
-  for (let n = await sealPending(db); n > 0; n = await sealPending(db)) total += n;
+  for (let n = SEAL_BATCH; n === SEAL_BATCH;) total += n = await sealPending(db, SEAL_BATCH);
   return total;
 }
 

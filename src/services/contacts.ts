@@ -1,10 +1,10 @@
 /** Points of contact: reads filtered by policy, writes with optimistic concurrency and an audit event. */
 import { can, type Actor } from '../api/policies/permissions.js';
 import type { Db, ReadDb } from '../db/connection.js';
-import { deleteContact, getContact, insertContact, listContacts, updateContact, type Contact, type ContactFields } from '../db/repositories/contacts.js';
+import { deleteContactWithEvent, getContact, insertContact, listContacts, updateContactWithEvent, type Contact, type ContactFields } from '../db/repositories/contacts.js';
 import { getState } from '../db/repositories/states.js';
 import { AccountError } from './accounts.js';
-import { recordEvent, type WriteContext } from './audit.js';
+import { eventFields, recordEvent, type WriteContext } from './audit.js';
 
 const visibility = (c: Pick<Contact, 'published'>): 'public' | 'restricted' => (c.published ? 'public' : 'restricted');
 
@@ -31,28 +31,37 @@ export async function addContact(db: Db, ctx: WriteContext, state: string, f: Co
   });
 }
 
-/** Updates a contact from `version`; a stale version gets 409 with the current record. */
+/**
+ * Updates a contact from `version`; a stale version gets 409 with the current record. The update and its event
+ * are one statement, made only if `version` is still current, so the `before` read here is what it replaces.
+ */
 export async function editContact(db: Db, ctx: WriteContext, id: number, version: number, f: ContactFields): Promise<Contact> {
-  return db.transaction(async (tx) => {
-    const before = await getContact(tx, id);
-    if (!before || !can(ctx.actor, 'contacts:read', { state: before.state, published: before.published })) throw new AccountError(404, `no contact ${id}`, 'id');
-    if (!can(ctx.actor, 'contacts:write', { state: before.state })) throw new AccountError(403, `you may not edit contacts of ${before.state}`, 'id');
-    const after = await updateContact(tx, id, version, f);
-    // Read again: the record as the winning write left it (the first read may predate it).
-    if (!after) throw new ConflictError((await getContact(tx, id)) ?? before);
-    await recordEvent(tx, ctx, { action: 'contact.update', entityType: 'contact', entityId: id, state: after.state, visibility: before.published || after.published ? 'public' : 'restricted', before, after });
-    return after;
-  });
+  const before = await writableContact(db, ctx, id, 'edit');
+  if (before.version !== version) throw new ConflictError(before);
+  const at = new Date().toISOString();
+  const expected: Contact = { ...before, ...f, version: version + 1, updatedAt: at };
+  const event = eventFields(ctx, { action: 'contact.update', entityType: 'contact', entityId: id, state: before.state, visibility: before.published || f.published ? 'public' : 'restricted', before, after: expected });
+  const after = await updateContactWithEvent(db, id, version, f, at, event);
+  // Another write got there between the read and the update: the record as the winning write left it.
+  if (!after) throw new ConflictError((await getContact(db, id)) ?? before);
+  return after;
 }
 
+/** Deletes a contact (the version read is the one deleted, or the deletion is refused as a conflict). */
 export async function removeContact(db: Db, ctx: WriteContext, id: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    const before = await getContact(tx, id);
-    if (!before || !can(ctx.actor, 'contacts:read', { state: before.state, published: before.published })) throw new AccountError(404, `no contact ${id}`, 'id');
-    if (!can(ctx.actor, 'contacts:write', { state: before.state })) throw new AccountError(403, `you may not delete contacts of ${before.state}`, 'id');
-    await deleteContact(tx, id);
-    await recordEvent(tx, ctx, { action: 'contact.delete', entityType: 'contact', entityId: id, state: before.state, visibility: visibility(before), before });
-  });
+  const before = await writableContact(db, ctx, id, 'delete');
+  const event = eventFields(ctx, { action: 'contact.delete', entityType: 'contact', entityId: id, state: before.state, visibility: visibility(before), before });
+  if (!(await deleteContactWithEvent(db, id, before.version, event))) {
+    const now = await getContact(db, id);
+    if (now) throw new ConflictError(now);
+  }
+}
+
+async function writableContact(db: Db, ctx: WriteContext, id: number, verb: 'edit' | 'delete'): Promise<Contact> {
+  const c = await getContact(db, id);
+  if (!c || !can(ctx.actor, 'contacts:read', { state: c.state, published: c.published })) throw new AccountError(404, `no contact ${id}`, 'id');
+  if (!can(ctx.actor, 'contacts:write', { state: c.state })) throw new AccountError(403, `you may not ${verb} contacts of ${c.state}`, 'id');
+  return c;
 }
 
 export class ConflictError extends Error {

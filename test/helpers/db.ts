@@ -3,6 +3,7 @@ import { inject } from 'vitest';
 import pg from 'pg';
 import { openDb, type Db } from '../../src/db/connection.js';
 import { migrate } from '../../src/db/migrate.js';
+import { sealingDone } from '../../src/services/audit.js';
 
 export type Engine = 'pglite' | 'postgres';
 
@@ -44,5 +45,7 @@ export async function createTestDb(engine: Engine): Promise<Db> {
     });
   }
   await migrate(db);
-  return db;
+  // The background sealer may still be at work after a test's last write: let it finish before closing.
+  const close = db.close.bind(db);
+  return Object.assign(db, { close: async () => { await sealingDone(db); await close(); } });
 }

@@ -29,8 +29,11 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts a server; as root, runs it as the `postgres` user (initdb refuses root). */
-export async function startPostgres(bin: string): Promise<PgServer> {
+/**
+ * Starts a server; as root, runs it as the `postgres` user (initdb refuses root). Tests run it with fsync off
+ * (nothing to keep); `durable` keeps PostgreSQL's default (fsync on), as a deployment runs it.
+ */
+export async function startPostgres(bin: string, opts: { durable?: boolean } = {}): Promise<PgServer> {
   const dir = mkdtempSync(join(tmpdir(), 'open1540-pg-'));
   chmodSync(dir, 0o777);
   const asRoot = process.getuid?.() === 0;
@@ -41,7 +44,7 @@ export async function startPostgres(bin: string): Promise<PgServer> {
   const data = join(dir, 'data');
   run('initdb', ['-A', 'trust', '-U', 'postgres', '-E', 'UTF8', '--no-locale', '-D', data]);
   const port = await freePort();
-  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`, 'start']);
+  run('pg_ctl', ['-D', data, '-l', join(dir, 'log'), '-w', '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1${opts.durable ? '' : ' -c fsync=off'} -c max_connections=200`, 'start']);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     stop() {

@@ -26,6 +26,22 @@ export async function appendEvent(tx: Db, f: AuditFields): Promise<AuditEvent> {
 }
 
 /**
+ * Runs a data-modifying statement (`insert|update|delete … returning *`) and inserts its audit event in the
+ * same statement, when the statement changed a row: one round trip, and the change cannot commit without its
+ * event. The event's `change` is computed by the caller (for an update, the `after` it expects; the statement
+ * makes no change unless its conditions, such as the version, hold).
+ */
+export async function writeWithEvent<R>(db: Db, write: string, params: unknown[], f: AuditFields): Promise<R[]> {
+  const p = (i: number) => `$${params.length + i}`;
+  return db.query<R>(
+    `with w as (${write}),
+     ev as (insert into audit_event (at, actor_id, actor_role, via, action, entity_type, entity_id, state, visibility, change, request_id, client)
+            select ${Array.from({ length: 12 }, (_, i) => p(i + 1)).join(', ')} from (select 1 from w limit 1) changed)
+     select * from w`,
+    [...params, f.at, f.actorId, f.actorRole, f.via, f.action, f.entityType, f.entityId, f.state, f.visibility, JSON.stringify(f.change), f.requestId, f.client]);
+}
+
+/**
  * Seals committed events in the order of their ids, in batches; returns how many it sealed. Another
  * sealer already at work (here or on another server) makes this one return 0 at once.
  */
