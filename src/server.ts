@@ -6,6 +6,9 @@ import { migrate } from './db/migrate.js';
 import { loadReferenceData } from './db/loadReference.js';
 import { readReferenceData } from './ingest/referenceFiles.js';
 import { sealingDone } from './services/audit.js';
+import { loadCatalogue } from './db/loadCatalogue.js';
+import { readCatalogueFiles } from './ingest/matrixFiles.js';
+import { settleApprovals } from './services/matrixWorkflow.js';
 
 export interface Started { db: Db; url: string; close(): Promise<void> }
 
@@ -18,6 +21,8 @@ export async function prepareDatabase(db: Db, log: (line: string) => void): Prom
     const changes = Object.entries(result.summary).map(([k, v]) => `${k}: ${v}`).join('; ');
     log(`reference data release ${result.hash.slice(0, 12)} loaded${changes ? ` (${changes})` : ''}`);
   } else log(`reference data release ${result.hash.slice(0, 12)} already loaded; nothing changed`);
+  const editions = await loadCatalogue(db, readCatalogueFiles());
+  if (editions.length) log(`matrix catalogue loaded: ${editions.join(', ')}`);
 }
 
 /** Starts the server; resolves once it listens. */
@@ -36,10 +41,14 @@ export async function startServer(opts: { port?: number; host?: string; log?: (l
   });
   const address = server.address();
   const url = `http://localhost:${typeof address === 'object' && address ? address.port : port}`;
+  // Matrices whose no-objection period has run out are approved without waiting for a request.
+  const clock = setInterval(() => { settleApprovals(db).catch((e: Error) => log(`approval clock: ${e.message}`)); }, 5000);
+  clock.unref();
   log(`open1540 ready at ${url} (${Math.round(performance.now() - t0)} ms)`);
   return {
     db, url,
     async close() {
+      clearInterval(clock);
       await new Promise<void>((resolve) => server.close(() => resolve()));
       // Events written by the last requests are sealed before the database closes.
       await sealingDone(db);

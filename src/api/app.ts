@@ -9,9 +9,11 @@ import type { Db } from '../db/connection.js';
 import { AccountError } from '../services/accounts.js';
 import { sealSoon } from '../services/audit.js';
 import { ConflictError } from '../services/contacts.js';
+import { ServiceError } from '../services/errors.js';
 import { resolveActor } from './auth/actor.js';
 import { securedPlain } from './policies/registry.js';
 import { registerAuditRoutes } from './routes/audit/routes.js';
+import { registerMatrixRoutes } from './routes/matrix/routes.js';
 import { registerAuthRoutes } from './routes/auth/routes.js';
 import { registerContactRoutes } from './routes/contacts/routes.js';
 import { registerUserRoutes } from './routes/users/routes.js';
@@ -31,6 +33,9 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 
 export const MAX_BODY_BYTES = 256 * 1024;
+/** File uploads (a State's matrix as XLSX) may be larger. */
+export const MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+const bodyLimitFor = (path: string) => (/^\/api\/v1\/states\/[^/]+\/matrix\/import$/.test(path) ? MAX_UPLOAD_BYTES : MAX_BODY_BYTES);
 
 export interface AppOptions { db: Db; webRoot?: string; log?: (line: string) => void; releaseTtlMs?: number }
 
@@ -48,16 +53,17 @@ export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log, releas
   app.use('/api/*', async (c, next) => {
     // Announced too large: read (and drop) what was sent, up to a cap, so the client receives the answer.
     const length = Number(c.req.header('content-length') ?? 0);
-    if (length > MAX_BODY_BYTES) {
-      if (length <= 8 * MAX_BODY_BYTES * 4) await c.req.raw.arrayBuffer().catch(() => undefined);
-      throw new HttpProblem(413, 'Request body too large', `send at most ${MAX_BODY_BYTES / 1024} KiB`);
+    const max = bodyLimitFor(c.req.path);
+    if (length > max) {
+      if (length <= 8 * max * 4) await c.req.raw.arrayBuffer().catch(() => undefined);
+      throw new HttpProblem(413, 'Request body too large', `send at most ${max / 1024} KiB`);
     }
     await next();
   });
-  app.use('/api/*', bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: () => { throw new HttpProblem(413, 'Request body too large', `send at most ${MAX_BODY_BYTES / 1024} KiB`); },
-  }));
+  for (const max of new Set([MAX_BODY_BYTES, MAX_UPLOAD_BYTES])) {
+    const limit = bodyLimit({ maxSize: max, onError: () => { throw new HttpProblem(413, 'Request body too large', `send at most ${max / 1024} KiB`); } });
+    app.use('/api/*', async (c, next) => (bodyLimitFor(c.req.path) === max ? limit(c, next) : next()));
+  }
   app.use('/api/*', resolveActor);
   // Writes leave audit events to seal: off the request path, after the response is ready.
   app.use('/api/*', async (c, next) => {
@@ -65,7 +71,7 @@ export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log, releas
     if (!['GET', 'HEAD', 'OPTIONS'].includes(c.req.method)) sealSoon(db);
   });
   // Answers drawn only from the reference data are cached per data release.
-  app.use('/api/v1/*', responseCache(db, { releaseTtlMs, paths: /^\/api\/v1\/(states|instruments|universality)(\/|$)/ }));
+  app.use('/api/v1/*', responseCache(db, { releaseTtlMs, paths: /^\/api\/v1\/(?!states\/[^/]+\/(matrix|submissions))(states|instruments|universality)(\/|$)/ }));
 
   registerStateRoutes(app);
   registerInstrumentRoutes(app);
@@ -75,6 +81,7 @@ export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log, releas
   registerUserRoutes(app);
   registerContactRoutes(app);
   registerAuditRoutes(app);
+  registerMatrixRoutes(app);
 
   const openapi = () => app.getOpenAPI31Document({
     openapi: '3.1.0',
@@ -96,6 +103,14 @@ export function createApp({ db, webRoot = join(ROOT, 'web', 'dist'), log, releas
     if (err instanceof AccountError) {
       return problemResponse(c, new HttpProblem(err.status, err.status === 401 ? 'Not signed in' : err.status === 429 ? 'Too many attempts' : 'Request refused', err.message,
         err.field ? [{ parameter: err.field, in: 'body', message: err.message }] : undefined));
+    }
+    if (err instanceof ServiceError) {
+      const p = new HttpProblem(err.status as HttpProblem['status'], err.status === 409 ? 'Conflict' : err.status === 404 ? 'Not found' : 'Request refused', err.message,
+        err.field ? [{ parameter: err.field, in: 'body', message: err.message }] : undefined);
+      if (!err.details) return problemResponse(c, p);
+      // Conflicts carry the current values beside the problem (as the contacts' 409 carries `current`).
+      const body = { type: `https://open1540.org/problems/${err.status}`, title: p.title, status: err.status, detail: err.message, instance: new URL(c.req.url).pathname, ...(p.errors ? { errors: p.errors } : {}), ...err.details };
+      return c.json(body, err.status, { 'content-type': 'application/problem+json' });
     }
     if (err instanceof ConflictError) {
       return c.json({ type: 'https://open1540.org/problems/409', title: 'Conflict', status: 409, detail: err.message, current: err.current }, 409, { 'content-type': 'application/problem+json' });

@@ -5,12 +5,12 @@ import { tableToXlsx } from '../reports/xlsx.js';
 
 export const CSV = 'text/csv';
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const EXTENSIONS: Record<string, string> = { csv: CSV, xlsx: XLSX, json: 'application/json' };
+const EXTENSIONS: Record<string, string> = { csv: CSV, xlsx: XLSX, json: 'application/json', pdf: 'application/pdf', jsonl: 'application/x-ndjson' };
 
 /** Rewrites `/api/v1/x.csv` to `/api/v1/x` with `Accept: text/csv`, so one route serves every format. */
 export function rewriteExtension(req: Request): Request {
   const url = new URL(req.url);
-  const m = /^(\/api\/v1\/.+)\.(csv|xlsx|json)$/.exec(url.pathname);
+  const m = /^(\/api\/v1\/.+)\.(csv|xlsx|json|pdf|jsonl)$/.exec(url.pathname);
   if (!m) return req;
   url.pathname = m[1]!;
   const headers = new Headers(req.headers);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, cpSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, cpSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -28,7 +28,7 @@ describe('open1540 command line', () => {
   it('data check passes on the shipped data and fails, naming the row, on a broken copy', async () => {
     const out = capture();
     expect(await main(['data', 'check'])).toBe(0);
-    expect(out.at(-1)).toMatch(/197 States, \d+ instruments, \d+ actions, \d+ sources: no problems/);
+    expect(out.at(-1)).toMatch(/197 States, \d+ instruments, \d+ actions, \d+ sources, 1 matrix catalogue edition\(s\): no problems/);
     const dir = mkdtempSync(join(tmpdir(), 'open1540-check-'));
     try {
       cpSync(DEFAULT_DATA_DIR, dir, { recursive: true });
@@ -38,6 +38,12 @@ describe('open1540 command line', () => {
       expect(text).toMatch(/npt\.csv: line 2 \(XXX ratification 2031-02-30\): unknown State code "XXX"/);
       expect(text).toMatch(/is not a date/);
       expect(text).toMatch(/unknown source "nowhere"/);
+      // The catalogue is checked too: a dangling cross-reference is named with its place.
+      const ed = join(dir, 'matrix/editions/2026-reconstructed.json');
+      writeFileSync(ed, readFileSync(ed, 'utf8').replace(/"refs": \["/, '"refs": ["no-such-reference", "'));
+      out.length = 0;
+      expect(await main(['data', 'check', '--data-dir', dir])).toBe(1);
+      expect(out.join('\n')).toMatch(/2026-reconstructed\.json: .*"no-such-reference" is not declared in references/);
     } finally { rmSync(dir, { recursive: true, force: true }); }
   });
 

@@ -1,6 +1,8 @@
 /** The commands of the `open1540` CLI, each with its help text. */
 import { today } from '../core/dates.js';
 import { checkReferenceData } from '../core/referenceData.js';
+import { checkCatalogue } from '../db/loadCatalogue.js';
+import { readCatalogueFiles } from '../ingest/matrixFiles.js';
 import { createApp } from '../api/app.js';
 import { openDb } from '../db/connection.js';
 import { OFFLINE_DB } from '../db/offline.js';
@@ -44,15 +46,19 @@ export const commands: Command[] = [
   },
   {
     name: 'data check', args: '[--data-dir DIR]',
-    help: 'Checks the reference data files: unknown codes, impossible or future dates, duplicates, actions without a source.\nExits 1 when any problem is found.',
+    help: 'Checks the reference data files (unknown codes, impossible or future dates, duplicates, actions without a source) and the\n'
+      + 'matrix catalogue editions (duplicate ids, missing labels, dangling cross-references, unknown instruments or sources).\nExits 1 when any problem is found.',
     async run(args) {
       const dir = option(args, '--data-dir') ?? DEFAULT_DATA_DIR;
       const data = readReferenceData(dir);
       const problems = checkReferenceData(data, today());
       for (const p of problems) console.log(`${p.file}: ${p.where}: ${p.message}`);
-      console.log(`${data.states.length} States, ${data.instruments.length} instruments, ${data.actions.length} actions, ${data.sources.length} sources: `
-        + (problems.length ? `${problems.length} problem(s)` : 'no problems'));
-      return problems.length ? 1 : 0;
+      const catalogue = checkCatalogue(readCatalogueFiles(dir), new Set(data.instruments.map((i) => i.code)), new Set(data.sources.map((s) => s.id)));
+      for (const p of catalogue.problems) console.log(p);
+      const count = problems.length + catalogue.problems.length;
+      console.log(`${data.states.length} States, ${data.instruments.length} instruments, ${data.actions.length} actions, ${data.sources.length} sources, `
+        + `${catalogue.editions.length} matrix catalogue edition(s): ${count ? `${count} problem(s)` : 'no problems'}`);
+      return count ? 1 : 0;
     },
   },
   {

@@ -1,5 +1,6 @@
 /** Small builders of reference records for tests (names in six languages, sources that exist). */
 import type { ReferenceData } from '../../src/core/referenceData.js';
+import type { CatalogueEdition } from '../../src/core/matrixTypes.js';
 import { LANGS, type Action, type Instrument, type State } from '../../src/core/types.js';
 
 export function buildState(over: Partial<State> & { iso3: string }): State {
@@ -41,6 +42,30 @@ export function buildReferenceData(over: Partial<ReferenceData> = {}): Reference
     actions: [
       act('AAA', 'signature', '1970-02-01'), act('AAA', 'ratification', '1972-03-01'),
       act('BBB', 'accession', '2012-05-05'),
+    ],
+    ...over,
+  };
+}
+
+/** A small catalogue edition over the test instrument: 13 fields in the four sections. */
+export function buildEdition(over: Partial<CatalogueEdition> = {}): CatalogueEdition {
+  return {
+    id: 'test-edition', title: 'Test edition (synthetic)', reconstructed: 'Entirely synthetic, for tests.', resolutions: ['1540 (2004)'], sources: ['test-source'],
+    references: [{ id: 'ref-a', label: 'Reference A' }],
+    sections: [
+      { id: 'op1', label: 'OP1 and related matters', tables: [{ id: 'op1-treaties', label: 'Treaties', rows: [
+        { id: 'tst', label: 'Test treaty', weapons: ['nw'], columns: ['yes'], instruments: ['tst'] },
+        { id: 'statement', label: 'General statement', weapons: ['general'], columns: ['yes'] },
+      ] }] },
+      { id: 'op2', label: 'OP2', tables: [{ id: 'op2-prohibitions', label: 'Prohibitions', rows: [
+        { id: 'manufacture', label: 'Manufacture / produce', weapons: ['nw', 'cw', 'bw'], columns: ['legal', 'enforcement'], refs: ['ref-a'] },
+      ] }] },
+      { id: 'op3ab', label: 'OP3 (a) and (b)', tables: [{ id: 'op3ab-account', label: 'Accounting', rows: [
+        { id: 'account', label: 'Measures to account for production', weapons: ['nw'], columns: ['legal'] },
+      ] }] },
+      { id: 'op3cd', label: 'OP3 (c) and (d)', tables: [{ id: 'op3cd-export', label: 'Export controls', rows: [
+        { id: 'export', label: 'Export control legislation', weapons: ['bw', 'cw'], columns: ['legal', 'enforcement'] },
+      ] }] },
     ],
     ...over,
   };

@@ -31,6 +31,12 @@ export const PERMISSIONS = {
   'users:write': { roles: ['admin'], write: true, doc: 'Create, disable, change role, reset password' },
   'contacts:read': { roles: ROLES, write: false, doc: 'Points of contact: the public sees published ones; a State PoC also its own State\'s; experts, committee members and admins all' },
   'contacts:write': { roles: ['state_poc', 'expert', 'admin'], write: true, doc: 'Create and edit points of contact: a State PoC for its own State only' },
+  'matrix:read': { roles: ROLES, write: false, doc: 'The catalogue, published matrices, the open-source layer, coverage, submissions; drafts: experts, committee members and admins, and a State PoC its own State\'s once shared' },
+  'matrix:write': { roles: ['expert', 'admin'], write: true, doc: 'Start a draft, edit fields with evidence, accept the open-source layer, import XLSX' },
+  'matrix:transition': { roles: ['expert', 'admin'], write: true, doc: 'Share with the State, take back, record agreement, submit for approval, withdraw, publish' },
+  'matrix:comment': { roles: ['state_poc', 'expert', 'committee_member', 'admin'], write: true, doc: 'Comment on a matrix or a field: a State PoC on its own State\'s shared draft' },
+  'matrix:hold': { roles: ['committee_member'], write: true, doc: 'Place or lift a hold during the no-objection period' },
+  'submissions:write': { roles: ['state_poc', 'expert', 'admin'], write: true, doc: 'Register a State\'s submissions (report, additional information, action plan): a State PoC for its own State' },
   'audit:read': { roles: ROLES, write: false, doc: 'Audit events: the public sees events on published data; restricted events by role and scope' },
 } as const satisfies Record<string, { roles: readonly Role[]; write: boolean; doc: string }>;
 
@@ -40,7 +46,7 @@ export type Permission = keyof typeof PERMISSIONS;
 const SEES_ALL: readonly Role[] = ['expert', 'committee_member', 'admin'];
 
 /** The decision: may `actor` do `permission` (on a resource of `scope`, where it matters)? */
-export function can(actor: Actor, permission: Permission, scope: { state?: string | null; published?: boolean } = {}): boolean {
+export function can(actor: Actor, permission: Permission, scope: { state?: string | null; published?: boolean; status?: string } = {}): boolean {
   const rule = PERMISSIONS[permission];
   if (!(rule.roles as readonly Role[]).includes(actor.role)) return false;
   if (rule.write && actor.via === 'token' && actor.tokenScope !== 'read-write') return false;
@@ -50,8 +56,14 @@ export function can(actor: Actor, permission: Permission, scope: { state?: strin
       if (scope.state === undefined) return true; // listing: rows are filtered by `can` one by one
       return actor.role === 'state_poc' && actor.state === scope.state;
     case 'contacts:write':
+    case 'submissions:write':
+    case 'matrix:comment':
       if (actor.role === 'state_poc') return scope.state === undefined || actor.state === scope.state;
       return true;
+    case 'matrix:read':
+      // scope.published: a published matrix (or no matrix at all); scope.status: the matrix's place in the cycle
+      if (scope.published || scope.status === undefined || SEES_ALL.includes(actor.role)) return true;
+      return actor.role === 'state_poc' && actor.state === scope.state && scope.status !== 'draft';
     default:
       return true;
   }

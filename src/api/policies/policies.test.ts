@@ -23,6 +23,13 @@ const SAMPLES: Record<string, { path?: string; body?: unknown }> = {
   'POST /api/v1/contacts': { body: { state: 'BBB', name: 'Probe' } },
   'PUT /api/v1/contacts/:id': { path: '/api/v1/contacts/999999', body: { name: 'x', version: 1 } },
   'DELETE /api/v1/contacts/:id': { path: '/api/v1/contacts/999999' },
+  'PATCH /api/v1/states/:iso3/matrix/fields': { body: { fields: [{ field: 'op2.nw.manufacture.legal', version: 0, mark: 'NA' }] } },
+  'POST /api/v1/states/:iso3/matrix/accept-open-source': { body: {} },
+  'POST /api/v1/states/:iso3/matrix/transitions': { body: { transition: 'share', version: 1 } },
+  'POST /api/v1/states/:iso3/matrix/holds': { body: { kind: 'lift' } },
+  'POST /api/v1/states/:iso3/matrix/comments': { body: { body: 'A comment' } },
+  'POST /api/v1/states/:iso3/submissions': { body: { kind: 'first-report', date: '2004-10-28' } },
+  'DELETE /api/v1/states/:iso3/submissions/:id': { path: '/api/v1/states/AAA/submissions/999999' },
 };
 const fill = (p: string) => p.replace(':iso3', 'AAA').replace(':code', 'tst').replace(':id', '999999');
 

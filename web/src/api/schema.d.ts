@@ -1484,6 +1484,1097 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/catalogue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Catalogue editions of the 1540 matrix */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Editions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            current: string;
+                            editions: {
+                                id: string;
+                                title: string;
+                                reconstructed: string | null;
+                                resolutions: string[];
+                                sources: string[];
+                                fieldCount: number;
+                                loadedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalogue/{edition}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One catalogue edition: its sections and every field */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    edition: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The edition */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            edition: string;
+                            title: string;
+                            reconstructed: string | null;
+                            resolutions: string[];
+                            sources: unknown[];
+                            references: unknown[];
+                            sections: unknown[];
+                            fields: components["schemas"]["CatalogueField"][];
+                        };
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A State's matrix: for the public, the latest published matrix and the open-source layer; drafts for the roles that may see them. Also .csv, .xlsx, .pdf */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description The State's matrix number (1, 2, …) */
+                    edition?: number;
+                    /** @description Reconstruct the matrix as it stood at this date or time */
+                    asOf?: string;
+                };
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The matrix (JSON), or as CSV, XLSX laid out like the Committee's tables, or PDF */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["StateMatrix"];
+                        "text/csv": string;
+                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start a new draft (from the last published matrix) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The new draft */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatrixInfo"];
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/matrix/diff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Field-level differences between two matrices or dates: marks, evidence and remarks added, removed, changed */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a matrix number, a date (YYYY-MM-DD), "current" or "open-source" */
+                    from: string;
+                    to?: string;
+                };
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The changes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatrixDiff"];
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/matrix/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every revision of a matrix (or of one field), oldest first */
+        get: {
+            parameters: {
+                query?: {
+                    edition?: number;
+                    field?: string;
+                };
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Revisions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            iso3: string;
+                            matrix: components["schemas"]["MatrixInfo"];
+                            revisions: {
+                                field: string;
+                                version: number;
+                                mark: string | null;
+                                evidence: unknown[];
+                                remarks: string | null;
+                                provenance: string;
+                                author: number | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/matrix/fields": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change fields of the draft, all or nothing; each from the version read (409 with the current values otherwise). X and ? need evidence */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string | null;
+                        fields: {
+                            field: string;
+                            /** @description the version read (0 for a field without a revision) */
+                            version: number;
+                            /** @enum {string|null} */
+                            mark?: "X" | "?" | "NA" | null;
+                            evidence?: components["schemas"]["Evidence"][];
+                            remarks?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatrixSaveResult"];
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/matrix/accept-open-source": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Copy the open-source layer into the draft (OP1 treaty and regime rows) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fields?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Saved */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatrixSaveResult"];
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/matrix/transitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move the matrix in its cycle: share, take-back, agree, submit (starts the no-objection period), withdraw, publish */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        transition: "share" | "take-back" | "agree" | "submit" | "withdraw" | "publish";
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description The matrix */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["MatrixInfo"];
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/matrix/holds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Place a hold (with a reason) or lift your own hold during the no-objection period */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "hold" | "lift";
+                        reason?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The approval clock */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ApprovalClock"];
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/matrix/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Comments on the matrix in the cycle (roles that see drafts) */
+        get: {
+            parameters: {
+                query?: {
+                    edition?: number;
+                };
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Comments */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matrix: number;
+                            number: number;
+                            comments: components["schemas"]["MatrixComment"][];
+                        };
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Comment on the matrix or one field, with an optional link to further information */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        field?: string | null;
+                        body: string;
+                        attachmentUrl?: string | null;
+                        attachmentTitle?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Created */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The register of the State's submissions (reports, additional information, action plans) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Submissions */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            submissions: components["schemas"]["Submission"][];
+                        };
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a submission */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "first-report" | "additional-information" | "action-plan";
+                        date: string;
+                        symbol?: string | null;
+                        title?: string | null;
+                        language?: string | null;
+                        url?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Registered */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Submission"];
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/submissions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a submission from the register */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    iso3: string;
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Removed */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            ok: true;
+                        };
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Coverage of the published matrices as of a date: fields with measures per State, the distribution, averages and medians by group and region, fields most often empty. Descriptive; never a ranking */
+        get: {
+            parameters: {
+                query?: {
+                    asOf?: string;
+                    group?: "african" | "asia-pacific" | "eastern-european" | "grulac" | "weog";
+                    /** @description M49 region name or code */
+                    region?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Coverage */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Coverage"];
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/states/{iso3}/matrix/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Re-import an edited XLSX export of the draft (body: the file, at most 5 MiB); changed cells become revisions, conflicts are reported cell by cell */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    iso3: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Imported */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            matrix: number;
+                            saved: string[];
+                            unchanged: string[];
+                            dryRun: boolean;
+                        };
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/matrices/published": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every published matrix in bulk, one row per State × field (CSV; .csv or Accept: text/csv; JSON lines with Accept: application/x-ndjson) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only each State's latest published matrix */
+                    latest?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description CSV or JSON lines */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "text/csv": string;
+                        "application/x-ndjson": string;
+                    };
+                };
+                /** @description A parameter is invalid; the problem names it */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description Unknown code */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/problem+json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1804,6 +2895,173 @@ export interface components {
             chainPos: number | null;
             prevHash: string | null;
             hash: string | null;
+        };
+        CatalogueField: {
+            id: string;
+            section: string;
+            table: string;
+            row: string;
+            weapon: string;
+            column: string;
+            label: string;
+            refs: string[];
+            instruments: string[];
+            order: number;
+        };
+        StateMatrix: {
+            iso3: string;
+            edition: string;
+            /** @enum {string} */
+            status: "draft" | "shared" | "agreed" | "in-approval" | "approved" | "published" | "none";
+            asOf: string | null;
+            matrix: components["schemas"]["MatrixInfo"];
+            matrices: components["schemas"]["MatrixInfo"][];
+            header: {
+                state: string;
+                firstReport: components["schemas"]["Submission"];
+                additional: components["schemas"]["Submission"][];
+                actionPlans: components["schemas"]["Submission"][];
+                approvedAt: string | null;
+            };
+            fields: components["schemas"]["MatrixFieldValue"][];
+            openSource: {
+                date: string;
+                note: string;
+                fields: (components["schemas"]["MatrixFieldValue"] & {
+                    facts: {
+                        instrument: string;
+                        action: string;
+                        date: string;
+                        effective: string | null;
+                        depositary: string | null;
+                        source: string;
+                    }[];
+                })[];
+            };
+            approval: components["schemas"]["ApprovalClock"];
+        };
+        MatrixInfo: {
+            id: number;
+            number: number;
+            edition: string;
+            /** @enum {string} */
+            status: "draft" | "shared" | "agreed" | "in-approval" | "approved" | "published";
+            version: number;
+            createdAt: string;
+            sharedAt: string | null;
+            agreedAt: string | null;
+            submittedAt: string | null;
+            approvedAt: string | null;
+            publishedAt: string | null;
+        } | null;
+        Submission: {
+            id: number;
+            state: string;
+            /** @enum {string} */
+            kind: "first-report" | "additional-information" | "action-plan";
+            date: string;
+            symbol: string | null;
+            title: string | null;
+            language: string | null;
+            url: string | null;
+        } | null;
+        MatrixFieldValue: {
+            id: string;
+            /** @enum {string|null} */
+            mark: "X" | "?" | "NA" | null;
+            evidence: components["schemas"]["Evidence"][];
+            remarks: string | null;
+            /** @enum {string} */
+            provenance: "committee-approved" | "state-asserted" | "open-source" | "draft";
+            version: number;
+            at?: string | null;
+        };
+        Evidence: {
+            /** @enum {string} */
+            kind: "national-report" | "additional-information" | "legislation" | "official-website" | "international-organisation" | "depositary-record";
+            document: string;
+            locator?: string | null;
+            excerpt?: string | null;
+            url?: string | null;
+            language?: string | null;
+        };
+        ApprovalClock: {
+            /** @enum {string} */
+            state: "running" | "held" | "approved";
+            deadline: string | null;
+            remainingMs: number;
+            approvedAt: string | null;
+            periodMs: number;
+            activeHolds: {
+                by: number;
+                at: string;
+                reason: string | null;
+            }[];
+            holds: {
+                /** @enum {string} */
+                kind: "hold" | "lift";
+                member: number;
+                memberName: string | null;
+                reason: string | null;
+                at: string;
+            }[];
+        } | null;
+        MatrixDiff: {
+            iso3: string;
+            from: string;
+            to: string;
+            changes: {
+                field: string;
+                /** @enum {string} */
+                change: "added" | "removed" | "changed";
+                label: string;
+                section: string;
+                weapon: string;
+                column: string;
+                from?: unknown;
+                to?: unknown;
+                markChanged: boolean;
+                remarksChanged: boolean;
+                evidenceAdded: unknown[];
+                evidenceRemoved: unknown[];
+            }[];
+        };
+        MatrixSaveResult: {
+            matrix: number;
+            saved: string[];
+            unchanged: string[];
+        };
+        MatrixComment: {
+            id: number;
+            matrixId: number;
+            field: string | null;
+            author: number | null;
+            authorName: string | null;
+            authorRole: string;
+            body: string;
+            attachmentUrl: string | null;
+            attachmentTitle: string | null;
+            at: string;
+        };
+        Coverage: {
+            asOf: string;
+            edition: string;
+            matricesCounted: number;
+            method: string;
+            fieldCount: number;
+            states: unknown[];
+            distribution: {
+                from: number;
+                to: number;
+                states: number;
+            }[];
+            overall?: unknown;
+            byGroup: unknown[];
+            byRegion: unknown[];
+            mostOftenEmpty: {
+                field: string;
+                empty: number;
+            }[];
         };
     };
     responses: never;
