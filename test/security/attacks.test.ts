@@ -33,7 +33,8 @@ describe.each(engines())('attacks on the running server (%s)', (engine) => {
   const snapshot = async () => JSON.stringify(await server.db.query(
     `select (select count(*)::int from state) as states, (select count(*)::int from contact) as contacts,
             (select coalesce(string_agg(name || '|' || version, ',' order by id), '') from contact) as contact_rows,
-            (select count(*)::int from app_user) as users, (select count(*)::int from participation_action) as actions`));
+            (select count(*)::int from app_user) as users, (select count(*)::int from participation_action) as actions,
+            (select count(*)::int from matrix_entry) as matrix_entries, (select count(*)::int from state_matrix) as matrices`));
   const expectClean = (r: { status: number; type: string; text: string }) => {
     expect(r.status, r.text).toBeGreaterThanOrEqual(400);
     expect(r.status, r.text).toBeLessThan(500);
@@ -83,6 +84,9 @@ describe.each(engines())('attacks on the running server (%s)', (engine) => {
       ['/api/v1/instruments/npt/participants', 'asOf'], ['/api/v1/universality', 'asOf'], ['/api/v1/states/FRA/instruments', 'asOf'],
       ['/api/v1/contacts', 'state'], ['/api/v1/contacts', 'q'], ['/api/v1/audit/events', 'entityType'], ['/api/v1/audit/events', 'entityId'],
       ['/api/v1/audit/events', 'limit'], ['/api/v1/audit/events', 'before'],
+      ['/api/v1/states/FRA/matrix', 'asOf'], ['/api/v1/states/FRA/matrix', 'edition'], ['/api/v1/states/FRA/matrix/diff', 'from'],
+      ['/api/v1/states/FRA/matrix/diff', 'to'], ['/api/v1/states/FRA/matrix/history', 'field'], ['/api/v1/coverage', 'asOf'], ['/api/v1/coverage', 'group'],
+      ['/api/v1/coverage', 'region'], ['/api/v1/catalogue/x', 'x'],
     ];
     for (const [path, param] of params) {
       for (const payload of SQLI) {
@@ -106,6 +110,19 @@ describe.each(engines())('attacks on the running server (%s)', (engine) => {
     const back = await call('GET', `/api/v1/contacts/${created.json().id}`);
     expect(back.type).toMatch(/^application\/json/);
     expect(back.json()).toMatchObject({ name: XSS, title: XSS, organisation: XSS });
+    // The matrix: evidence, remarks, a comment from the State, a submission.
+    expect((await call('POST', '/api/v1/states/FRA/matrix', { as: 'expert' })).status).toBe(201);
+    const saved = await call('PATCH', '/api/v1/states/FRA/matrix/fields', { as: 'expert', body: { reason: XSS, fields: [
+      { field: 'op2.nw.manufacture.legal', version: 0, mark: 'X', remarks: XSS, evidence: [{ kind: 'legislation', document: XSS, locator: XSS, excerpt: XSS }] }] } });
+    expect(saved.status, saved.text).toBe(200);
+    const field = (await call('GET', '/api/v1/states/FRA/matrix', { as: 'expert' })).json().fields[0];
+    expect(field).toMatchObject({ remarks: XSS, evidence: [{ document: XSS, locator: XSS, excerpt: XSS }] });
+    const js = await call('PATCH', '/api/v1/states/FRA/matrix/fields', { as: 'expert', body: { fields: [{ field: 'op2.nw.use.legal', version: 0, mark: 'X', evidence: [{ kind: 'official-website', document: 'x', url: 'javascript:alert(1)' }] }] } });
+    expectClean(js);
+    expect(js.status).toBe(400);
+    expect(js.text).toMatch(/url/);
+    const sub = await call('POST', '/api/v1/states/FRA/submissions', { as: 'state_poc', body: { kind: 'first-report', date: '2004-10-28', title: XSS, symbol: XSS } });
+    expect(sub.json()).toMatchObject({ title: XSS, symbol: XSS });
     const me = await call('PATCH', '/api/v1/me', { as: 'expert', body: { displayName: XSS } });
     expect(me.json().user.displayName).toBe(XSS);
     const page = await fetch(`${base}/en/states/FRA`);
