@@ -99,7 +99,9 @@ async function chooseMatrix(db: ReadDb, actor: Actor, iso3: string, all: StateMa
   return all.find((x) => x.status === 'published') ?? null;
 }
 
+/** The header: frozen at publication for a published matrix; otherwise from the register of submissions now. */
 export async function header(db: ReadDb, iso3: string, m: StateMatrix | null): Promise<MatrixHeader> {
+  if (m?.status === 'published' && m.header) return m.header as MatrixHeader;
   const subs = await listSubmissions(db, iso3);
   const reports = subs.filter((s) => s.kind === 'first-report');
   return {

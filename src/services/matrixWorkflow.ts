@@ -16,7 +16,7 @@ import {
 import { deleteSubmission, insertSubmission, listSubmissions, type SubmissionFields } from '../db/repositories/submissions.js';
 import { recordEvent, type WriteContext } from './audit.js';
 import { ServiceError } from './errors.js';
-import { approvalState, maySee, requireState } from './matrix.js';
+import { approvalState, header, maySee, requireState } from './matrix.js';
 
 const DEFAULT_PERIOD = '5d';
 
@@ -60,7 +60,7 @@ export async function transition(db: Db, ctx: WriteContext, iso3In: string, name
   if (name === 'agree') change.agreedAt = now;
   if (name === 'submit') { change.submittedAt = now; change.approvalPeriodMs = approvalPeriodMs(); }
   if (name === 'withdraw') { change.submittedAt = null; change.approvalPeriodMs = null; }
-  if (name === 'publish') change.publishedAt = now;
+  if (name === 'publish') { change.publishedAt = now; change.header = await header(db, iso3, m); }
   return db.transaction(async (tx) => {
     const after = await updateMatrix(tx, m.id, version, change);
     if (!after) throw new ServiceError(409, `the matrix of ${iso3} was changed by someone else (now version ${(await getMatrix(tx, m.id))?.version}); reload`, 'version', { current: await getMatrix(tx, m.id) });

@@ -47,6 +47,8 @@ create table state_matrix (
   approval_period_ms bigint,
   approved_at timestamptz,
   published_at timestamptz,
+  -- the header as published (first report, additional information, approval date), frozen with the snapshot
+  header jsonb,
   unique (state, number)
 );
 -- At most one matrix in the cycle per State; published ones accumulate.

@@ -6,16 +6,18 @@ export interface StateMatrix {
   id: number; state: string; number: number; edition: string; status: MatrixStatus; version: number; basedOn: number | null;
   createdBy: number | null; createdAt: string; sharedAt: string | null; agreedAt: string | null; submittedAt: string | null;
   approvalPeriodMs: number | null; approvedAt: string | null; publishedAt: string | null;
+  /** The header frozen at publication. */
+  header: unknown;
 }
 interface MatrixRow {
   id: number; state: string; number: number; edition: string; status: MatrixStatus; version: number; based_on: number | null; created_by: number | null;
-  created_at: Date; shared_at: Date | null; agreed_at: Date | null; submitted_at: Date | null; approval_period_ms: number | null; approved_at: Date | null; published_at: Date | null;
+  created_at: Date; shared_at: Date | null; agreed_at: Date | null; submitted_at: Date | null; approval_period_ms: number | null; approved_at: Date | null; published_at: Date | null; header: unknown;
 }
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 const toMatrix = (r: MatrixRow): StateMatrix => ({
   id: r.id, state: r.state, number: r.number, edition: r.edition, status: r.status, version: r.version, basedOn: r.based_on, createdBy: r.created_by,
   createdAt: iso(r.created_at)!, sharedAt: iso(r.shared_at), agreedAt: iso(r.agreed_at), submittedAt: iso(r.submitted_at),
-  approvalPeriodMs: r.approval_period_ms, approvedAt: iso(r.approved_at), publishedAt: iso(r.published_at),
+  approvalPeriodMs: r.approval_period_ms, approvedAt: iso(r.approved_at), publishedAt: iso(r.published_at), header: r.header ?? null,
 });
 
 export async function getMatrix(db: ReadDb, id: number): Promise<StateMatrix | null> {
@@ -54,7 +56,7 @@ export async function insertMatrix(tx: Db, state: string, edition: string, based
     [state, edition, basedOn, createdBy]))[0]!);
 }
 
-export interface MatrixChange { status: MatrixStatus; sharedAt?: string | null; agreedAt?: string | null; submittedAt?: string | null; approvalPeriodMs?: number | null; approvedAt?: string | null; publishedAt?: string | null }
+export interface MatrixChange { status: MatrixStatus; header?: unknown; sharedAt?: string | null; agreedAt?: string | null; submittedAt?: string | null; approvalPeriodMs?: number | null; approvedAt?: string | null; publishedAt?: string | null }
 
 /** Changes the workflow state when `version` is still current; null when someone else changed it first. */
 export async function updateMatrix(tx: Db, id: number, version: number, c: MatrixChange): Promise<StateMatrix | null> {
@@ -62,6 +64,7 @@ export async function updateMatrix(tx: Db, id: number, version: number, c: Matri
   const params: unknown[] = [id, version, c.status];
   const cols: [keyof MatrixChange, string][] = [['sharedAt', 'shared_at'], ['agreedAt', 'agreed_at'], ['submittedAt', 'submitted_at'], ['approvalPeriodMs', 'approval_period_ms'], ['approvedAt', 'approved_at'], ['publishedAt', 'published_at']];
   for (const [k, col] of cols) if (c[k] !== undefined) { params.push(c[k]); sets.push(`${col} = $${params.length}`); }
+  if (c.header !== undefined) { params.push(JSON.stringify(c.header)); sets.push(`header = $${params.length}::jsonb`); }
   const r = (await tx.query<MatrixRow>(`update state_matrix set ${sets.join(', ')} where id = $1 and version = $2 returning *`, params))[0];
   return r ? toMatrix(r) : null;
 }

@@ -192,7 +192,11 @@ describe.each(engines())('the 1540 matrix on %s', (engine) => {
   });
 
   it('a new cycle starts from the published values; the diff shows what changed, in the API', async () => {
+    // The published header is frozen: a later submission shows in the next draft only.
+    await expert.json('POST', '/api/v1/states/AAA/submissions', { kind: 'additional-information', date: '2012-05-01' });
+    expect((await view(pub)).header.additional.map((x: { date: string }) => x.date)).toEqual(['2008-03-01']);
     expect((await expert.json('POST', M)).body).toMatchObject({ number: 2, status: 'draft' });
+    expect((await view(expert)).header.additional.map((x: { date: string }) => x.date)).toEqual(['2008-03-01', '2012-05-01']);
     const v2 = await view(expert);
     expect(v2.fields.find((f: { id: string }) => f.id === 'op2.nw.manufacture.legal')).toMatchObject({ mark: 'X', provenance: 'committee-approved', version: 1 });
     await expert.json('PATCH', `${M}/fields`, { fields: [
