@@ -86,11 +86,12 @@ export async function currentEntries(db: ReadDb, matrixId: number): Promise<Entr
     [matrixId])).map(toRevision);
 }
 
-/** Every revision of a matrix (or of one field), oldest first. */
-export async function revisions(db: ReadDb, matrixId: number, field?: string): Promise<EntryRevision[]> {
-  return (await db.query<EntryRow>(
-    `select field, version, mark, evidence, remarks, provenance, author, at, reason from matrix_entry where matrix_id = $1 ${field ? 'and field = $2' : ''} order by at, id`,
-    field ? [matrixId, field] : [matrixId])).map(toRevision);
+/** Every revision of a matrix (or of one field), oldest first, with its author's name. */
+export async function revisions(db: ReadDb, matrixId: number, field?: string): Promise<(EntryRevision & { authorName: string | null })[]> {
+  return (await db.query<EntryRow & { display_name: string | null }>(
+    `select e.field, e.version, e.mark, e.evidence, e.remarks, e.provenance, e.author, e.at, e.reason, u.display_name
+     from matrix_entry e left join app_user u on u.id = e.author where e.matrix_id = $1 ${field ? 'and e.field = $2' : ''} order by e.at, e.id`,
+    field ? [matrixId, field] : [matrixId])).map((r) => ({ ...toRevision(r), authorName: r.display_name }));
 }
 
 export interface NewRevision extends EntryValue { field: string; version: number }

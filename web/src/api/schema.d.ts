@@ -1817,6 +1817,7 @@ export interface paths {
                                 remarks: string | null;
                                 provenance: string;
                                 author: number | null;
+                                authorName: string | null;
                                 at: string;
                                 reason: string | null;
                             }[];
@@ -2475,7 +2476,12 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            /** @description The XLSX file exported from this draft, edited */
+            requestBody: {
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
             responses: {
                 /** @description Imported */
                 200: {

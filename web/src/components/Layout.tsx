@@ -18,7 +18,7 @@ export function Layout({ children }: { children: ReactNode }) {
     navigate(`/${l}/${rest}${q ? `?${q}` : ''}`);
   };
   const { user } = useSession();
-  const nav: Array<[string, MessageKey]> = [['', 'nav.home'], ['states', 'nav.states'], ['universality', 'nav.universality'], ['audit', 'nav.audit']];
+  const nav: Array<[string, MessageKey]> = [['', 'nav.home'], ['states', 'nav.states'], ['universality', 'nav.universality'], ['coverage', 'nav.coverage'], ['audit', 'nav.audit']];
   if (user?.role === 'admin') nav.push(['admin/users', 'nav.users']);
   const current = loc.path.slice(1, 3).join('/');
   const isCurrent = (path: string) => (path === 'admin/users' ? current === path : section === path);

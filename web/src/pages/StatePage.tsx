@@ -5,6 +5,7 @@ import { Downloads } from '../components/Downloads';
 import { Link } from '../components/Link';
 import { SourceList } from '../components/SourceList';
 import { StatusBadge } from '../components/StatusBadge';
+import { StateMatrixSummary } from '../components/matrix/StateMatrixSummary';
 import { Timeline } from '../components/Timeline';
 import { areaName, groupName, instrumentFull, instrumentShort, stateName } from '../components/names';
 import { useI18n, type MessageKey } from '../i18n/i18n';
@@ -36,6 +37,7 @@ export function StatePage({ iso3 }: { iso3: string }) {
             </dd></div>
             <div><dt>{t('states.region')}</dt><dd>{areaName(t, s.region)} › {areaName(t, s.subregion)}</dd></div>
           </dl>
+          <StateMatrixSummary iso3={s.iso3} />
           <Contacts iso3={s.iso3} />
           <section aria-labelledby="instruments">
             <div className="table-head">

@@ -109,7 +109,7 @@ export const historyRoute = secured('matrix:read', {
     params: Iso3Param,
     query: z.object({ edition: z.coerce.number().int().positive().optional().openapi({ param: { name: 'edition', in: 'query' } }), field: z.string().max(120).optional().openapi({ param: { name: 'field', in: 'query' } }) }),
   },
-  responses: { 200: jsonResponse('Revisions', z.object({ iso3: z.string(), matrix: MatrixInfoSchema, revisions: z.array(z.object({ field: z.string(), version: z.number().int(), mark: z.string().nullable(), evidence: z.array(z.unknown()), remarks: z.string().nullable(), provenance: z.string(), author: z.number().nullable(), at: z.string(), reason: z.string().nullable() })) })), ...problemResponses },
+  responses: { 200: jsonResponse('Revisions', z.object({ iso3: z.string(), matrix: MatrixInfoSchema, revisions: z.array(z.object({ field: z.string(), version: z.number().int(), mark: z.string().nullable(), evidence: z.array(z.unknown()), remarks: z.string().nullable(), provenance: z.string(), author: z.number().nullable(), authorName: z.string().nullable(), at: z.string(), reason: z.string().nullable() })) })), ...problemResponses },
 });
 export const startRoute = secured('matrix:write', {
   method: 'post', path: '/api/v1/states/{iso3}/matrix', tags: ['Matrix'], summary: 'Start a new draft (from the last published matrix)',
@@ -129,7 +129,10 @@ export const acceptRoute = secured('matrix:write', {
 export const importRoute = secured('matrix:write', {
   method: 'post', path: '/api/v1/states/{iso3}/matrix/import', tags: ['Matrix'],
   summary: 'Re-import an edited XLSX export of the draft (body: the file, at most 5 MiB); changed cells become revisions, conflicts are reported cell by cell',
-  request: { params: Iso3Param, query: z.object({ dryRun: z.enum(['true', 'false']).optional().openapi({ param: { name: 'dryRun', in: 'query' } }) }) },
+  request: {
+    params: Iso3Param, query: z.object({ dryRun: z.enum(['true', 'false']).optional().openapi({ param: { name: 'dryRun', in: 'query' } }) }),
+    body: { required: true, description: 'The XLSX file exported from this draft, edited', content: { 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': { schema: z.string().openapi({ format: 'binary' }) } } },
+  },
   responses: { 200: jsonResponse('Imported', z.object({ matrix: z.number().int(), saved: z.array(z.string()), unchanged: z.array(z.string()), dryRun: z.boolean() })), ...problemResponses },
 });
 export const transitionRoute = secured('matrix:transition', {
