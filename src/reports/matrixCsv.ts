@@ -51,11 +51,28 @@ export function bulkCsvRow(r: {
   state: string; number: number; edition: string; publishedAt: string | null; approvedAt: string | null;
   field: CatalogueField | undefined; fieldId: string; value: EntryValue;
 }): string {
-  const f = r.field;
-  const parsed = f ? null : parseFieldId(r.fieldId);
-  return line([
-    r.state, r.number, r.edition, r.publishedAt ?? '', r.approvedAt ?? '', r.fieldId,
-    f?.section ?? parsed?.section ?? '', f?.table ?? '', f?.row ?? parsed?.row ?? '', f?.weapon ?? parsed?.weapon ?? '', f?.column ?? parsed?.column ?? '', f?.label ?? '',
-    r.value.mark ?? '', formatEvidenceList(r.value.evidence ?? []), r.value.remarks ?? '', r.value.provenance, BULK_SOURCE, DATA_LICENCE,
-  ]);
+  // Rows come matrix by matrix, and fields repeat across matrices: the parts that do not depend on the value are
+  // written once and reused (the bulk export writes hundreds of thousands of rows).
+  const matrixKey = `${r.state}|${r.number}|${r.edition}|${r.publishedAt}|${r.approvedAt}`;
+  if (matrixKey !== lastMatrix.key) {
+    lastMatrix.key = matrixKey;
+    lastMatrix.text = [r.state, r.number, r.edition, r.publishedAt ?? '', r.approvedAt ?? ''].map(csvField).join(',');
+  }
+  const fieldKey = `${r.edition}|${r.fieldId}`;
+  let fieldText = fieldParts.get(fieldKey);
+  if (fieldText === undefined) {
+    const f = r.field;
+    const parsed = f ? null : parseFieldId(r.fieldId);
+    fieldText = [r.fieldId, f?.section ?? parsed?.section ?? '', f?.table ?? '', f?.row ?? parsed?.row ?? '', f?.weapon ?? parsed?.weapon ?? '',
+      f?.column ?? parsed?.column ?? '', f?.label ?? ''].map(csvField).join(',');
+    if (fieldParts.size > 20_000) fieldParts.clear();
+    fieldParts.set(fieldKey, fieldText);
+  }
+  const v = r.value;
+  const evidence = v.evidence?.length ? csvField(formatEvidenceList(v.evidence)) : '';
+  return `${lastMatrix.text},${fieldText},${csvField(v.mark ?? '')},${evidence},${csvField(v.remarks ?? '')},${csvField(v.provenance)},${BULK_SUFFIX}\r\n`;
 }
+
+const lastMatrix = { key: '', text: '' };
+const fieldParts = new Map<string, string>();
+const BULK_SUFFIX = [BULK_SOURCE, DATA_LICENCE].map(csvField).join(',');

@@ -13,7 +13,7 @@ import type { ReadDb } from '../db/connection.js';
 import { editionFields, listEditions } from '../db/repositories/catalogue.js';
 import { currentEntries, holdEvents, matricesOf, publishedAsOf, revisions, snapshotValues, type HoldEvent, type StateMatrix } from '../db/repositories/matrix.js';
 import { listSubmissions, type Submission } from '../db/repositories/submissions.js';
-import { referenceSnapshot } from './referenceSnapshot.js';
+import { referenceSnapshot, type ReferenceSnapshot } from './referenceSnapshot.js';
 import { ServiceError } from './errors.js';
 
 /** The catalogue edition new matrices use: the newest shipped (editions sort by id, which starts with the year). */
@@ -36,6 +36,27 @@ export function fieldsOf(db: ReadDb, edition: string): Promise<CatalogueField[]>
   }
   return p;
 }
+
+/** A per-database memo for values that never change once computed (published matrices; a release's derivations). */
+function memo<K, V>(): (db: ReadDb, key: K, make: () => Promise<V>) => Promise<V> {
+  const caches = new WeakMap<ReadDb, Map<K, Promise<V>>>();
+  return (db, key, make) => {
+    let m = caches.get(db);
+    if (!m) caches.set(db, (m = new Map()));
+    let p = m.get(key);
+    if (!p) {
+      if (m.size >= 5000) m.clear();
+      p = make();
+      m.set(key, p);
+      const cache = m;
+      p.catch(() => cache.delete(key));
+    }
+    return p;
+  };
+}
+const publishedValues = memo<number, Map<string, FieldValue>>();
+const publishedApproval = memo<number, Awaited<ReturnType<typeof approvalState>>>();
+const derived = memo<string, Awaited<ReturnType<typeof deriveLayer>>>();
 
 /** Whether the actor may see this matrix (published matrices are public; drafts by role and, for a State PoC, once shared). */
 export const maySee = (actor: Actor, m: StateMatrix) => can(actor, 'matrix:read', { state: m.state, published: m.status === 'published', status: m.status });
@@ -70,7 +91,8 @@ export const OPEN_SOURCE_NOTE = 'Derived automatically from the depositaries\' r
 /** The values of a matrix: the published snapshot, or the current revisions (or those in force at `asOf`). */
 export async function matrixValues(db: ReadDb, m: StateMatrix, asOf?: string): Promise<Map<string, FieldValue>> {
   if (m.status === 'published' && !asOf) {
-    return new Map([...(await snapshotValues(db, m.id))].map(([id, v]) => [id, { id, ...v, version: 0 }]));
+    // A published snapshot never changes.
+    return publishedValues(db, m.id, async () => new Map([...(await snapshotValues(db, m.id))].map(([id, v]) => [id, { id, ...v, version: 0 }])));
   }
   const revs: EntryRevision[] = asOf ? [...valuesAsOf(await revisions(db, m.id), asOf).values()] : await currentEntries(db, m.id);
   const published = m.status === 'published';
@@ -114,8 +136,14 @@ export async function header(db: ReadDb, iso3: string, m: StateMatrix | null): P
 }
 
 /** The open-source layer: the OP1 rows on treaties and regimes, from the participation records as of `date`. */
-export async function openSourceLayer(db: ReadDb, iso3: string, edition: string, date: string) {
-  const [fields, snap] = await Promise.all([fieldsOf(db, edition), referenceSnapshot(db)]);
+export async function openSourceLayer(db: ReadDb, iso3: string, edition: string, date: string, snapshot?: ReferenceSnapshot) {
+  const snap = snapshot ?? (await referenceSnapshot(db));
+  // The same release, State, edition and date always give the same layer.
+  return derived(db, `${snap.releaseId}|${iso3}|${edition}|${date}`, () => deriveLayer(db, snap, iso3, edition, date));
+}
+
+async function deriveLayer(db: ReadDb, snap: ReferenceSnapshot, iso3: string, edition: string, date: string) {
+  const fields = await fieldsOf(db, edition);
   const d = deriveOp1({
     fields: op1InstrumentFields(fields), iso3, asOf: date, instruments: snap.instruments, actions: snap.actionsByState.get(iso3) ?? [],
     source: (id) => snap.sourcesById.get(id),
@@ -123,22 +151,31 @@ export async function openSourceLayer(db: ReadDb, iso3: string, edition: string,
   return { values: d.values, facts: d.facts };
 }
 
-export async function requireState(db: ReadDb, iso3: string): Promise<string> {
+export async function requireState(db: ReadDb, iso3: string, snapshot?: ReferenceSnapshot): Promise<string> {
   const code = iso3.toUpperCase();
-  if (!(await referenceSnapshot(db)).statesByIso3.has(code)) throw new ServiceError(404, `unknown State code "${iso3}"`, 'iso3');
+  if (!(snapshot ?? (await referenceSnapshot(db))).statesByIso3.has(code)) throw new ServiceError(404, `unknown State code "${iso3}"`, 'iso3');
   return code;
 }
 
-export async function approvalState(db: ReadDb, m: StateMatrix, now = new Date().toISOString()) {
+export async function approvalState(db: ReadDb, m: StateMatrix, now = new Date().toISOString()): Promise<ApprovalView | null> {
   if (!m.submittedAt || !m.approvalPeriodMs || !['in-approval', 'approved', 'published'].includes(m.status)) return null;
+  // Once published, the procedure is over: its outcome never changes.
+  if (m.status === 'published') return publishedApproval(db, m.id, () => clockOf(db, m, now));
+  return clockOf(db, m, now);
+}
+
+export type ApprovalView = ClockState & { periodMs: number; holds: HoldEvent[] };
+
+async function clockOf(db: ReadDb, m: StateMatrix, now: string): Promise<ApprovalView> {
   const holds = await holdEvents(db, m.id);
-  const clock = approvalClock({ periodMs: m.approvalPeriodMs, submittedAt: m.submittedAt, events: holds.map((h) => ({ kind: h.kind, at: h.at, by: h.member, reason: h.reason })) }, now);
-  return { ...clock, periodMs: m.approvalPeriodMs, holds };
+  const clock = approvalClock({ periodMs: m.approvalPeriodMs!, submittedAt: m.submittedAt!, events: holds.map((h) => ({ kind: h.kind, at: h.at, by: h.member, reason: h.reason })) }, now);
+  return { ...clock, periodMs: m.approvalPeriodMs!, holds };
 }
 
 /** A State's matrix as the actor may see it. */
 export async function matrixView(db: ReadDb, actor: Actor, iso3In: string, opts: { number?: number; asOf?: string } = {}): Promise<MatrixView> {
-  const iso3 = await requireState(db, iso3In);
+  const snap = await referenceSnapshot(db);
+  const iso3 = await requireState(db, iso3In, snap);
   const all = await matricesOf(db, iso3);
   const m = await chooseMatrix(db, actor, iso3, all, opts);
   const edition = m?.edition ?? (await currentEdition(db));
@@ -147,7 +184,7 @@ export async function matrixView(db: ReadDb, actor: Actor, iso3In: string, opts:
   const [fields, values, os, head, approval] = await Promise.all([
     fieldsOf(db, edition),
     m ? matrixValues(db, m, opts.asOf) : new Map<string, FieldValue>(),
-    openSourceLayer(db, iso3, edition, osDate),
+    openSourceLayer(db, iso3, edition, osDate, snap),
     header(db, iso3, m),
     m ? approvalState(db, m) : null,
   ]);
