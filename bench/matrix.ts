@@ -6,7 +6,8 @@
  * Usage: npm run bench:matrix [-- --duration 10 --connections 10]
  * Writes bench/results/matrix-latest.json; bench/RESULTS.md records the numbers with the machine they came from.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -101,7 +102,8 @@ try {
   const bulk: { ms: number; bytes: number }[] = [];
   for (let i = 0; i < 3; i++) {
     const t0 = performance.now();
-    const out = execFileSync('curl', ['-s', '-o', '/dev/null', '-w', '%{size_download}', `${url}/api/v1/matrices/published.csv`], { encoding: 'utf8' });
+    // Asynchronously: the server runs in this process and must keep answering.
+    const { stdout: out } = await promisify(execFile)('curl', ['-s', '-o', '/dev/null', '-w', '%{size_download}', `${url}/api/v1/matrices/published.csv`], { encoding: 'utf8' });
     bulk.push({ ms: performance.now() - t0, bytes: Number(out) });
   }
   const lines = (await (await fetch(`${url}/api/v1/matrices/published.csv`)).text()).split('\r\n').length - 2;
